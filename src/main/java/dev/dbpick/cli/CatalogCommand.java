@@ -1,0 +1,138 @@
+package dev.dbpick.cli;
+
+import dev.dbpick.catalog.Catalog;
+import dev.dbpick.catalog.Library;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dbpick catalog list|show}: what the catalog knows, without running the rules. */
+@Command(name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = "Shows the library catalog (data/catalog/*.yaml).",
+        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
+final class CatalogCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Output formats of the catalog commands. */
+    enum CatalogFormat { TABLE, JSON }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists every library: id, kind, databases, async support, license and maintenance.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:success", "1:internal error", "2:bad usage", "3:invalid data"})
+    static final class ListCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+                description = "table or json (default: ${DEFAULT-VALUE}).")
+        CatalogFormat format;
+
+        @Option(names = "--kind", paramLabel = "KIND", description = "Only libraries of this kind (orm, odm, driver, ...).")
+        String kind;
+
+        @Option(names = "--database", paramLabel = "DB", description = "Only libraries that work with this database.")
+        String database;
+
+        @Mixin
+        KnowledgeOptions knowledge;
+
+        @Override
+        public Integer call() {
+            Catalog catalog = knowledge.readData().catalog();
+            List<Library> libraries = catalog.libraries().stream()
+                    .filter(l -> kind == null || l.kinds().contains(kind))
+                    .filter(l -> database == null || l.databases().contains(database))
+                    .toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == CatalogFormat.JSON) {
+                out.println(Json.write(libraries));
+            } else {
+                CatalogText.table(libraries, out);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows every fact the catalog holds about one library, with its sources.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
+    static final class ShowCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "Library id: the lower-case package name, e.g. sqlalchemy.")
+        String id;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+                description = "table (readable text) or json (default: ${DEFAULT-VALUE}).")
+        CatalogFormat format;
+
+        @Mixin
+        KnowledgeOptions knowledge;
+
+        @Override
+        public Integer call() {
+            Catalog catalog = knowledge.readData().catalog();
+            Library library = catalog.find(id.toLowerCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> new UsageException("unknown library \"" + Text.truncate(id, 40) + "\"" + suggestion(catalog)));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == CatalogFormat.JSON) {
+                out.println(Json.write(library));
+            } else {
+                CatalogText.details(library, catalog.vocabulary(), out);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        private String suggestion(Catalog catalog) {
+            return catalog.libraries().stream()
+                    .map(Library::id)
+                    .min(Comparator.comparingInt(candidate -> distance(candidate, id.toLowerCase(java.util.Locale.ROOT))))
+                    .filter(best -> distance(best, id.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, id.length() / 3))
+                    .map(best -> "; did you mean \"" + best + "\"? ('dbpick catalog list' shows all ids)")
+                    .orElse("; 'dbpick catalog list' shows all ids");
+        }
+
+        private static int distance(String a, String b) {
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.dbpick.cli;
+
+import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.profile.ProfileException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Builds the picocli command line with dbpick's error handling and exit codes. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** The command line writing to the process's standard output and error. */
+    public static CommandLine create() {
+        return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** The command line writing to the given streams; tests pass string writers. */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new DbpickCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(Cli::onExecutionException);
+        cli.setParameterExceptionHandler(Cli::onParameterException);
+        cli.setHelpFactory(ChoiceHelp.factory());
+        return cli;
+    }
+
+    private static int onParameterException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("dbpick: " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private static int onExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        int code;
+        if (e instanceof ProfileException || e instanceof UsageException) {
+            err.println("dbpick: " + e.getMessage());
+            code = ExitCode.USAGE;
+        } else if (e instanceof KnowledgeException k) {
+            if (k.problems().size() > 1) {
+                err.println("dbpick: invalid rules or data: " + k.getMessage());
+            }
+            k.problems().forEach(p -> err.println((k.problems().size() > 1 ? "  " : "dbpick: invalid rules or data: ") + p));
+            code = ExitCode.KNOWLEDGE;
+        } else {
+            err.println("dbpick: internal error: " + e);
+            if (System.getenv("DBPICK_DEBUG") != null) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.print(trace);
+            }
+            code = ExitCode.INTERNAL;
+        }
+        err.flush();
+        return code;
+    }
+}

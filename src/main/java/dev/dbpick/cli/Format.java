@@ -1,0 +1,6 @@
+package dev.dbpick.cli;
+
+/** Output formats of {@code recommend}. */
+enum Format {
+    TABLE, JSON, MARKDOWN
+}

@@ -1,0 +1,40 @@
+package dev.dbpick.cli;
+
+import dev.dbpick.knowledge.CompiledRulesCache;
+import dev.dbpick.knowledge.Data;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.knowledge.KnowledgeFolder;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --rules} and {@code --data}, shared by every command that reads knowledge. */
+final class KnowledgeOptions {
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Folder of *.drl rules and scenarios (default: ./rules if present, else the bundled rules).")
+    Path rules;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with questionnaire.yaml, vocabulary.yaml and catalog/ (default: ./data if present, else the bundled data).")
+    Path data;
+
+    KnowledgeFolder rulesFolder() {
+        return KnowledgeFolder.resolve(rules, "rules", workingDirectory());
+    }
+
+    KnowledgeFolder dataFolder() {
+        return KnowledgeFolder.resolve(data, "data", workingDirectory());
+    }
+
+    Data readData() {
+        return Data.read(dataFolder());
+    }
+
+    Knowledge load() {
+        return Knowledge.load(rulesFolder(), dataFolder(), CompiledRulesCache.forUser());
+    }
+
+    private static Path workingDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.dbpick.cli;
+
+/** Entry point of {@code java -jar dbpick.jar}: the only place that exits the JVM. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.create().execute(args));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.dbpick.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The per-field profile flags. Each overrides the same field of {@code --profile}; values are
+ * checked against {@code data/questionnaire.yaml} like any profile.
+ */
+final class ProfileOptions {
+
+    @Option(names = "--purpose", paramLabel = "KIND",
+            description = "What kind of library: ${dbpick.choices.purpose:-see data/questionnaire.yaml}.")
+    String purpose;
+
+    @Option(names = "--database", paramLabel = "DB", split = ",",
+            description = "A database it must work with; repeat or separate with commas: ${dbpick.choices.databases:-see data/questionnaire.yaml}.")
+    List<String> databases;
+
+    @Option(names = "--async", paramLabel = "NEED",
+            description = "Whether asyncio is needed: ${dbpick.choices.async:-see data/questionnaire.yaml}.")
+    String async;
+
+    @Option(names = "--deployment", paramLabel = "WHERE",
+            description = "In-process or server: ${dbpick.choices.deployment:-see data/questionnaire.yaml}.")
+    String deployment;
+
+    @Option(names = "--framework", paramLabel = "NAME",
+            description = "Web framework: ${dbpick.choices.framework:-see data/questionnaire.yaml}.")
+    String framework;
+
+    @Option(names = "--workload", paramLabel = "KIND",
+            description = "Main workload: ${dbpick.choices.workload:-see data/questionnaire.yaml}.")
+    String workload;
+
+    @Option(names = "--priority", paramLabel = "WHAT", split = ",",
+            description = "What matters most, most important first, at most 3: ${dbpick.choices.priorities:-see data/questionnaire.yaml}.")
+    List<String> priorities;
+
+    @Option(names = "--constraint", paramLabel = "NAME", split = ",",
+            description = "A hard constraint to switch on; repeatable: ${dbpick.choices.constraints:-see data/questionnaire.yaml}.")
+    List<String> constraints;
+
+    /** Writes the flags that were given over the fields of a profile document. */
+    void applyTo(ObjectNode profile) {
+        text(profile, "purpose", purpose);
+        list(profile, "databases", databases);
+        text(profile, "async", async);
+        text(profile, "deployment", deployment);
+        text(profile, "framework", framework);
+        text(profile, "workload", workload);
+        list(profile, "priorities", priorities);
+        if (constraints != null) {
+            ObjectNode flags = profile.get("constraints") instanceof ObjectNode existing
+                    ? existing : profile.putObject("constraints");
+            constraints.forEach(name -> flags.put(name, true));
+        }
+    }
+
+    private static void text(ObjectNode profile, String field, String value) {
+        if (value != null) {
+            profile.put(field, value);
+        }
+    }
+
+    private static void list(ObjectNode profile, String field, List<String> values) {
+        if (values != null) {
+            ArrayNode array = profile.putArray(field);
+            values.forEach(array::add);
+        }
+    }
+}

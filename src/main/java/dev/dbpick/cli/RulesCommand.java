@@ -1,0 +1,128 @@
+package dev.dbpick.cli;
+
+import dev.dbpick.knowledge.CompiledRulesCache;
+import dev.dbpick.knowledge.Data;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.Rules;
+import dev.dbpick.scenario.Scenario;
+import dev.dbpick.scenario.ScenarioReader;
+import dev.dbpick.scenario.ScenarioResult;
+import dev.dbpick.scenario.ScenarioRunner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dbpick rules check|test}: compile the knowledge, and run its scenario tests. */
+@Command(name = "rules",
+        mixinStandardHelpOptions = true,
+        description = "Checks the rules and data, and runs the scenario tests in rules/scenarios/.",
+        subcommands = {RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:bad usage", "3:invalid rules or data, or a failing scenario"})
+final class RulesCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {
+                "Compiles every rule file and validates the data and the scenario files.",
+                "Errors are listed with file and line (rules) or file and entry (data)."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:all valid", "1:internal error", "2:bad usage", "3:invalid rules, data or scenarios"})
+    static final class CheckCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        KnowledgeOptions knowledge;
+
+        @Override
+        public Integer call() {
+            KnowledgeFolder rulesFolder = knowledge.rulesFolder();
+            Data data = knowledge.readData();
+            Knowledge loaded = Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.disabled()));
+            List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            loaded.rules().warnings().forEach(w -> err.println("dbpick: warning: " + w));
+            out.println("rules:     " + loaded.rules().files().size() + " files, " + loaded.rules().names().size()
+                    + " rules (" + rulesFolder.label() + ")");
+            out.println("data:      " + data.catalog().size() + " libraries, " + data.questionnaire().questions().size()
+                    + " questions (" + knowledge.dataFolder().label() + ")");
+            out.println("scenarios: " + scenarios.size());
+            out.println("revision:  " + loaded.revision());
+            out.println(loaded.rules().warnings().isEmpty() ? "OK" : "OK with " + loaded.rules().warnings().size() + " warning(s)");
+            out.flush();
+            err.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {
+                "Runs the scenario tests of rules/scenarios/*.yaml and prints each result;",
+                "a failure shows what was expected and what the ranking gave."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every scenario passed", "1:internal error", "2:bad usage",
+                "3:a scenario failed, or the rules, data or scenarios are invalid"})
+    static final class TestCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--scenario", paramLabel = "TEXT",
+                description = "Run only scenarios whose name contains TEXT.")
+        String filter;
+
+        @Option(names = "--failures-only", description = "Print only the scenarios that fail, and the summary.")
+        boolean failuresOnly;
+
+        @Mixin
+        KnowledgeOptions knowledge;
+
+        @Override
+        public Integer call() {
+            KnowledgeFolder rulesFolder = knowledge.rulesFolder();
+            Data data = knowledge.readData();
+            Knowledge loaded = Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.forUser()));
+            List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder).stream()
+                    .filter(s -> filter == null || s.name().contains(filter))
+                    .toList();
+            if (scenarios.isEmpty()) {
+                throw new UsageException(filter == null ? "no scenarios in " + rulesFolder.label() + "/scenarios"
+                        : "no scenario name contains \"" + filter + "\"");
+            }
+            List<ScenarioResult> results = ScenarioRunner.run(loaded, scenarios);
+            PrintWriter out = spec.commandLine().getOut();
+            for (ScenarioResult result : results) {
+                if (result.passed() && failuresOnly) {
+                    continue;
+                }
+                out.println((result.passed() ? "PASS  " : "FAIL  ") + result.scenario().name()
+                        + "  (" + result.scenario().source() + ")");
+                result.failures().forEach(f -> out.println("        " + f));
+            }
+            long failed = results.stream().filter(r -> !r.passed()).count();
+            out.println((results.size() - failed) + " passed, " + failed + " failed");
+            out.flush();
+            if (failed > 0) {
+                throw new KnowledgeException(failed + " scenario(s) failed", List.of(failed + " scenario(s) failed"));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dbpick.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain-text layout helpers for the terminal renderers (ASCII only, fixed widths). */
+final class Text {
+
+    private Text() {
+    }
+
+    /** Cuts {@code s} to {@code width} characters, marking the cut with "...". */
+    static String truncate(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";
+    }
+
+    /** Breaks {@code s} into lines of at most {@code width} characters at spaces. */
+    static List<String> wrap(String s, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.trim().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (word.length() > width) {
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    static String signed(int points) {
+        return points > 0 ? "+" + points : Integer.toString(points);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.dbpick.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Keeps the compiled form of a set of rule files so the next command-line run skips the
+ * compiler (about a second of a cold start).
+ *
+ * <p>The cache is Java serialization, so it is only ever read from a folder that the current
+ * user owns and nobody else can write ({@code $DBPICK_CACHE_DIR}, else
+ * {@code $XDG_CACHE_HOME/dbpick}, else {@code ~/.cache/dbpick}); entries are keyed by a hash of
+ * the rule files, the Java runtime and the dbpick build, and any read failure counts as a miss.
+ * Nothing from a request or a shared location is ever loaded.
+ */
+public final class CompiledRulesCache {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path folder;
+
+    private CompiledRulesCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** A cache that never hits and never writes. */
+    public static CompiledRulesCache disabled() {
+        return new CompiledRulesCache(null);
+    }
+
+    /** The user's cache folder, or a disabled cache when it is switched off or cannot be made safe. */
+    public static CompiledRulesCache forUser() {
+        if ("off".equals(System.getenv("DBPICK_CACHE"))) {
+            return disabled();
+        }
+        String explicit = System.getenv("DBPICK_CACHE_DIR");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path folder = explicit != null && !explicit.isBlank() ? Path.of(explicit)
+                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "dbpick")
+                : Path.of(System.getProperty("user.home"), ".cache", "dbpick");
+        return new CompiledRulesCache(folder);
+    }
+
+    Optional<Collection<KiePackage>> load(List<SourceFile> files) {
+        Path entry = entry(files);
+        if (entry == null || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || !ownerOnly(folder)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(entry);
+             DroolsObjectInputStream objects = new DroolsObjectInputStream(in, getClass().getClassLoader())) {
+            objects.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=200;maxrefs=2000000"));
+            @SuppressWarnings("unchecked")
+            Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            return Optional.of(packages);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            deleteQuietly(entry);
+            return Optional.empty();
+        }
+    }
+
+    void store(List<SourceFile> files, Collection<KiePackage> packages) {
+        Path entry = entry(files);
+        if (entry == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, OWNER_ONLY_DIR);
+            Path temporary = Files.createTempFile(folder, "rules-", ".tmp");
+            Files.setPosixFilePermissions(temporary, OWNER_ONLY_FILE);
+            try (OutputStream out = Files.newOutputStream(temporary);
+                 DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+                objects.writeObject(new java.util.ArrayList<>(packages));
+            }
+            Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // A cache that cannot be written only costs the next run its speed.
+        }
+    }
+
+    private Path entry(List<SourceFile> files) {
+        if (folder == null) {
+            return null;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(buildIdentity().getBytes(StandardCharsets.UTF_8));
+            for (SourceFile file : files) {
+                digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+                digest.update((byte) 0);
+            }
+            return folder.resolve("rules-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + ".bin");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Java runtime and the dbpick build: a cache entry is only valid for both. */
+    private static String buildIdentity() {
+        String build = "";
+        try {
+            Path jar = Path.of(CompiledRulesCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            build = jar + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception e) {
+            build = "unknown";
+        }
+        return System.getProperty("java.vm.version") + "|" + build;
+    }
+
+    private static boolean ownerOnly(Path folder) {
+        try {
+            var attributes = Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String me = System.getProperty("user.name");
+            return attributes.isDirectory()
+                    && attributes.owner().getName().equals(me)
+                    && attributes.permissions().equals(OWNER_ONLY_DIR);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Leave it; it is a miss either way.
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dbpick.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A folder of knowledge files ({@code rules/} or {@code data/}): one the user named, the one in
+ * the working directory, or the copy bundled in the jar.
+ *
+ * @param label how messages name the folder, e.g. {@code rules} or {@code (bundled) data}
+ * @param root  the folder; inside the jar it is a path of the jar's file system
+ */
+public record KnowledgeFolder(String label, Path root) {
+
+    /**
+     * The folder to use: {@code explicit} when given, else {@code name} under the working
+     * directory when it exists, else the bundled copy.
+     */
+    public static KnowledgeFolder resolve(Path explicit, String name, Path workingDirectory) {
+        if (explicit != null) {
+            if (!Files.isDirectory(explicit)) {
+                throw new KnowledgeException("--" + name + " " + explicit + ": no such folder");
+            }
+            return new KnowledgeFolder(explicit.toString(), explicit);
+        }
+        Path local = workingDirectory.resolve(name);
+        if (Files.isDirectory(local)) {
+            return new KnowledgeFolder(name, local);
+        }
+        return bundled(name);
+    }
+
+    /** The copy of {@code rules/} or {@code data/} packaged with dbpick. */
+    public static KnowledgeFolder bundled(String name) {
+        URL url = KnowledgeFolder.class.getResource("/knowledge/" + name);
+        if (url == null) {
+            throw new KnowledgeException("no " + name + "/ folder here and none bundled; use --" + name + " DIR");
+        }
+        try {
+            Path root = "jar".equals(url.getProtocol())
+                    ? jarFileSystem(url).getPath("/knowledge/" + name)
+                    : Path.of(url.toURI());
+            return new KnowledgeFolder("(bundled) " + name, root);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bundled knowledge at " + url, e);
+        }
+    }
+
+    private static FileSystem jarFileSystem(URL url) throws URISyntaxException {
+        try {
+            return FileSystems.newFileSystem(url.toURI(), Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(url.toURI());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under {@code subfolder} ("" for all) whose name ends with {@code suffix}, sorted by path. */
+    public List<SourceFile> read(String subfolder, String suffix) {
+        Path start = subfolder.isEmpty() ? root : root.resolve(subfolder);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(start)) {
+            return paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
+                    .map(this::readFile)
+                    .sorted((a, b) -> a.path().compareTo(b.path()))
+                    .toList();
+        } catch (IOException e) {
+            throw new KnowledgeException(label + ": cannot list files: " + e.getMessage());
+        }
+    }
+
+    /** One named file, e.g. {@code questionnaire.yaml}. */
+    public SourceFile readOne(String relative) {
+        Path file = root.resolve(relative);
+        if (!Files.isRegularFile(file)) {
+            throw new KnowledgeException(label + "/" + relative + ": file missing");
+        }
+        return readFile(file);
+    }
+
+    private SourceFile readFile(Path file) {
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        try {
+            return new SourceFile(label + "/" + relative, relative, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new KnowledgeException(label + "/" + relative + ": cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.dbpick.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles DRL files with Drools' classic run-time compiler, which reports every error at once
+ * with its file and line.
+ */
+public final class RuleCompiler {
+
+    private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+    private RuleCompiler() {
+    }
+
+    /** The compiled packages, and any warnings the compiler gave. */
+    public record Compiled(Collection<KiePackage> packages, List<String> warnings) {
+    }
+
+    /**
+     * Compiles the files together.
+     *
+     * @throws KnowledgeException listing every error as {@code file:line: message}
+     */
+    public static Compiled compile(List<SourceFile> files) {
+        if (files.isEmpty()) {
+            throw new KnowledgeException("rules: no rule files (*.drl)");
+        }
+        List<String> problems = duplicateRuleNames(files);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (SourceFile file : files) {
+            Resource resource = ResourceFactory.newByteArrayResource(file.content());
+            resource.setSourcePath(file.name());
+            builder.add(resource, ResourceType.DRL);
+        }
+        builder.getResults(ResultSeverity.ERROR).forEach(error -> problems.add(describe(error)));
+        if (!problems.isEmpty()) {
+            throw new KnowledgeException(problems.size() + " error(s) in the rules", problems);
+        }
+        List<String> warnings = new ArrayList<>();
+        builder.getResults(ResultSeverity.WARNING).forEach(warning -> warnings.add(describe(warning)));
+        return new Compiled(builder.getKnowledgePackages(), warnings);
+    }
+
+    /** A knowledge base holding the packages; cheap to make, shared by every session. */
+    public static KieBase newKieBase(Collection<KiePackage> packages) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
+        return kieBase;
+    }
+
+    /** Rule names are what reasons cite, so each must be unique across all files. */
+    static List<String> duplicateRuleNames(List<SourceFile> files) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> firstSeen = new HashMap<>();
+        for (SourceFile file : files) {
+            String text = file.text();
+            Matcher m = RULE_NAME.matcher(text);
+            while (m.find()) {
+                String where = file.name() + ":" + lineOf(text, m.start(1));
+                String first = firstSeen.putIfAbsent(m.group(1), where);
+                if (first != null) {
+                    problems.add(where + ": rule name \"" + m.group(1) + "\" is already used at " + first);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The rule names of compiled packages, sorted. */
+    public static List<String> ruleNames(Collection<KiePackage> packages) {
+        return packages.stream().flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String describe(KnowledgeBuilderResult result) {
+        String file = result.getResource() == null ? "rules" : result.getResource().getSourcePath();
+        int[] lines = result.getLines();
+        String line = lines != null && lines.length > 0 && lines[0] > 0 ? ":" + lines[0] : "";
+        String message = result.getMessage() == null ? "" : result.getMessage().replaceAll("\\s+", " ").strip();
+        if (message.length() > 240) {
+            message = message.substring(0, 240) + "...";
+        }
+        return file + line + ": " + message;
+    }
+}

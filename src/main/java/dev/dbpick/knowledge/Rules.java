@@ -1,0 +1,35 @@
+package dev.dbpick.knowledge;
+
+import java.util.List;
+import org.kie.api.KieBase;
+
+/**
+ * Compiled rules: the knowledge base every recommendation session is made from, the rule
+ * names, the compiler's warnings, and the files compiled.
+ */
+public record Rules(KieBase kieBase, List<String> names, List<String> warnings, List<SourceFile> files) {
+
+    public Rules {
+        names = List.copyOf(names);
+        warnings = List.copyOf(warnings);
+        files = List.copyOf(files);
+    }
+
+    /**
+     * Compiles the {@code *.drl} files of a rules folder, reusing a cached compilation of the
+     * same files when {@code cache} has one.
+     */
+    public static Rules compile(KnowledgeFolder folder, CompiledRulesCache cache) {
+        List<SourceFile> files = folder.read("", ".drl");
+        var cached = cache.load(files);
+        if (cached.isPresent()) {
+            return new Rules(RuleCompiler.newKieBase(cached.get()), RuleCompiler.ruleNames(cached.get()), List.of(), files);
+        }
+        RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
+        if (compiled.warnings().isEmpty()) {
+            cache.store(files, compiled.packages());
+        }
+        return new Rules(RuleCompiler.newKieBase(compiled.packages()),
+                RuleCompiler.ruleNames(compiled.packages()), compiled.warnings(), files);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dbpick.profile;
+
+import dev.dbpick.questionnaire.QuestionType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A requirements profile as understood: every field present, defaults filled in, every value
+ * among the choices of {@code data/questionnaire.yaml}. Build one with {@link ProfileReader}.
+ *
+ * <p>Rules match on it, e.g. {@code Profile(async == "required")} or
+ * {@code Profile(databases contains "postgresql")}; constraints read
+ * {@code Profile(requires("permissiveLicense"))}.
+ */
+public record Profile(
+        String purpose,
+        List<String> databases,
+        String async,
+        String deployment,
+        String framework,
+        String workload,
+        List<String> priorities,
+        Map<String, Boolean> constraints) {
+
+    /** The contract (version 1): each field and the shape of its value, in document order. */
+    public static final Map<String, QuestionType> FIELDS = fields();
+
+    public Profile {
+        databases = List.copyOf(databases);
+        priorities = List.copyOf(priorities);
+        constraints = Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
+    }
+
+    /** True when the named hard constraint is switched on. */
+    public boolean requires(String constraint) {
+        return Boolean.TRUE.equals(constraints.get(constraint));
+    }
+
+    /** True when the profile names at least one database. */
+    public boolean hasDatabases() {
+        return !databases.isEmpty();
+    }
+
+    private static Map<String, QuestionType> fields() {
+        Map<String, QuestionType> fields = new LinkedHashMap<>();
+        fields.put("purpose", QuestionType.SINGLE);
+        fields.put("databases", QuestionType.MULTIPLE);
+        fields.put("async", QuestionType.SINGLE);
+        fields.put("deployment", QuestionType.SINGLE);
+        fields.put("framework", QuestionType.SINGLE);
+        fields.put("workload", QuestionType.SINGLE);
+        fields.put("priorities", QuestionType.MULTIPLE);
+        fields.put("constraints", QuestionType.FLAGS);
+        return Collections.unmodifiableMap(fields);
+    }
+}

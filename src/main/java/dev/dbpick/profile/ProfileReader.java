@@ -1,0 +1,173 @@
+package dev.dbpick.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.questionnaire.Question;
+import dev.dbpick.questionnaire.Questionnaire;
+import dev.dbpick.support.Mappers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns profile JSON into a {@link Profile}, checking every field against the questionnaire.
+ * The first problem found is reported as one line naming the field and the allowed values.
+ */
+public final class ProfileReader {
+
+    /** Longest profile document accepted, in characters. */
+    public static final int MAX_LENGTH = 64 * 1024;
+    private static final int ECHO_LIMIT = 40;
+
+    private final Questionnaire questionnaire;
+
+    public ProfileReader(Questionnaire questionnaire) {
+        this.questionnaire = questionnaire;
+    }
+
+    /** Parses and validates a JSON document. */
+    public Profile read(String json) {
+        return validate(parse(json));
+    }
+
+    /** Parses a JSON document into an object node without validating its fields. */
+    public ObjectNode parse(String json) {
+        if (json.length() > MAX_LENGTH) {
+            throw new ProfileException("invalid profile: larger than " + MAX_LENGTH / 1024 + " KiB");
+        }
+        if (json.isBlank()) {
+            throw new ProfileException("invalid profile: empty document; expected a JSON object such as {\"databases\":[\"postgresql\"]}");
+        }
+        JsonNode node;
+        try {
+            node = Mappers.json().readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            throw new ProfileException("invalid profile: malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + shorten(message, 100));
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new ProfileException("invalid profile: expected a JSON object, got " + node.getNodeType().toString().toLowerCase());
+        }
+        return object;
+    }
+
+    /** Validates the fields of a parsed document and fills in defaults. */
+    public Profile validate(ObjectNode document) {
+        Iterator<String> names = document.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (questionnaire.find(name).isEmpty()) {
+                throw new ProfileException("invalid profile: unknown field " + quote(name)
+                        + "; allowed fields: " + String.join(", ", questionnaire.fields()));
+            }
+        }
+        return new Profile(
+                single(document, "purpose"),
+                multiple(document, "databases"),
+                single(document, "async"),
+                single(document, "deployment"),
+                single(document, "framework"),
+                single(document, "workload"),
+                multiple(document, "priorities"),
+                flags(document, "constraints"));
+    }
+
+    private JsonNode valueOrDefault(ObjectNode document, Question question) {
+        JsonNode value = document.get(question.field());
+        return value == null || value.isNull() ? question.defaultValue() : value;
+    }
+
+    private String single(ObjectNode document, String field) {
+        Question q = questionnaire.get(field);
+        JsonNode value = valueOrDefault(document, q);
+        if (!value.isTextual()) {
+            throw new ProfileException(fieldError(q, "must be a string, got " + describe(value)));
+        }
+        return choice(q, value.asText());
+    }
+
+    private List<String> multiple(ObjectNode document, String field) {
+        Question q = questionnaire.get(field);
+        JsonNode value = valueOrDefault(document, q);
+        if (!value.isArray()) {
+            throw new ProfileException(fieldError(q, "must be a list of strings, got " + describe(value)));
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new ProfileException(fieldError(q, "must be a list of strings, got an item that is " + describe(item)));
+            }
+            if (!values.add(choice(q, item.asText()))) {
+                throw new ProfileException(fieldError(q, quote(item.asText()) + " is listed twice"));
+            }
+        }
+        if (q.max() != null && values.size() > q.max()) {
+            throw new ProfileException(fieldError(q, "at most " + q.max() + " values, got " + values.size()));
+        }
+        return new ArrayList<>(values);
+    }
+
+    private Map<String, Boolean> flags(ObjectNode document, String field) {
+        Question q = questionnaire.get(field);
+        JsonNode value = valueOrDefault(document, q);
+        if (!value.isObject()) {
+            throw new ProfileException(fieldError(q, "must be an object of true/false flags, got " + describe(value)));
+        }
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        q.values().forEach(v -> flags.put(v, false));
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!q.allows(entry.getKey())) {
+                throw new ProfileException(fieldError(q, "unknown constraint " + quote(entry.getKey())));
+            }
+            if (!entry.getValue().isBoolean()) {
+                throw new ProfileException("invalid profile: \"" + field + "." + entry.getKey()
+                        + "\" must be true or false, got " + describe(entry.getValue()));
+            }
+            flags.put(entry.getKey(), entry.getValue().asBoolean());
+        }
+        return flags;
+    }
+
+    private static String choice(Question q, String value) {
+        if (!q.allows(value)) {
+            throw new ProfileException(fieldError(q, "unknown value " + quote(value)));
+        }
+        return value;
+    }
+
+    private static String fieldError(Question q, String problem) {
+        return "invalid profile: \"" + q.field() + "\" " + problem + "; allowed: " + String.join(", ", q.values());
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case NUMBER -> "the number " + shorten(node.asText(), ECHO_LIMIT);
+            case BOOLEAN -> node.asText();
+            case STRING -> "the string " + quote(node.asText());
+            default -> node.getNodeType().toString().toLowerCase();
+        };
+    }
+
+    /** Quotes a user-supplied value for a message, cut short and stripped of control characters. */
+    static String quote(String value) {
+        return "\"" + shorten(value, ECHO_LIMIT) + "\"";
+    }
+
+    private static String shorten(String value, int limit) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= limit
+                ? printable
+                : printable.substring(0, limit) + "... (" + value.length() + " characters)";
+    }
+}

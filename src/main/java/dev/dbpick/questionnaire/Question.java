@@ -1,0 +1,37 @@
+package dev.dbpick.questionnaire;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One profile field as {@code data/questionnaire.yaml} defines it.
+ *
+ * @param skipWhen conditions under which the questionnaire does not ask: each maps fields to
+ *                 values, and holds when every named field has one of its values
+ */
+public record Question(
+        String field,
+        QuestionType type,
+        String prompt,
+        String help,
+        @JsonProperty("default") JsonNode defaultValue,
+        List<Choice> choices,
+        Integer max,
+        boolean ordered,
+        List<Map<String, List<String>>> skipWhen) {
+
+    public Question {
+        choices = List.copyOf(choices);
+        skipWhen = skipWhen == null ? List.of() : List.copyOf(skipWhen);
+    }
+
+    public List<String> values() {
+        return choices.stream().map(Choice::value).toList();
+    }
+
+    public boolean allows(String value) {
+        return choices.stream().anyMatch(c -> c.value().equals(value));
+    }
+}

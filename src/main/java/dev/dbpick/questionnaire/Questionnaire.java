@@ -1,0 +1,24 @@
+package dev.dbpick.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The profile's fields in the order they are asked: the one definition every adapter reads. */
+public record Questionnaire(List<Question> questions) {
+
+    public Questionnaire {
+        questions = List.copyOf(questions);
+    }
+
+    public Optional<Question> find(String field) {
+        return questions.stream().filter(q -> q.field().equals(field)).findFirst();
+    }
+
+    public Question get(String field) {
+        return find(field).orElseThrow(() -> new IllegalArgumentException("no question " + field));
+    }
+
+    public List<String> fields() {
+        return questions.stream().map(Question::field).toList();
+    }
+}

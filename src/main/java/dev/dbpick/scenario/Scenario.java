@@ -1,0 +1,30 @@
+package dev.dbpick.scenario;
+
+import dev.dbpick.profile.Profile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario test of the knowledge: a profile and what must hold for its ranking.
+ *
+ * @param source   where it was defined, e.g. {@code rules/scenarios/async.yaml}
+ * @param top      the first place must be one of these ids (empty: not checked)
+ * @param inTop    for each k, these ids must rank within the first k
+ * @param fits     these ids must be recommended (not excluded)
+ * @param excluded these ids must be excluded
+ * @param above    pairs "a &gt; b": a must rank above b (b may also be excluded)
+ * @param fired    these rules must have fired for some library
+ */
+public record Scenario(String name, String source, Profile profile, List<String> top,
+                       Map<Integer, List<String>> inTop, List<String> fits, List<String> excluded,
+                       List<Order> above, List<String> fired) {
+
+    /** "higher ranks above lower". */
+    public record Order(String higher, String lower) {
+
+        @Override
+        public String toString() {
+            return higher + " > " + lower;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.dbpick.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.catalog.Catalog;
+import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.SourceFile;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileException;
+import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.questionnaire.Questionnaire;
+import dev.dbpick.support.Mappers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code rules/scenarios/*.yaml}. A scenario that names an unknown library, field or
+ * value is a knowledge error, reported with the file and the scenario.
+ */
+public final class ScenarioReader {
+
+    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "excluded", "above", "fired");
+
+    private final Catalog catalog;
+    private final ProfileReader profiles;
+
+    public ScenarioReader(Catalog catalog, Questionnaire questionnaire) {
+        this.catalog = catalog;
+        this.profiles = new ProfileReader(questionnaire);
+    }
+
+    public List<Scenario> read(KnowledgeFolder rules) {
+        List<String> problems = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (SourceFile file : rules.read("scenarios", ".yaml")) {
+            for (Scenario scenario : readFile(file, problems)) {
+                if (!names.add(scenario.name())) {
+                    problems.add(file.name() + ": scenario \"" + scenario.name() + "\" is defined twice");
+                }
+                scenarios.add(scenario);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeException(problems.size() + " problem(s) in the scenarios", problems);
+        }
+        return scenarios;
+    }
+
+    private List<Scenario> readFile(SourceFile file, List<String> problems) {
+        JsonNode root;
+        try {
+            root = Mappers.yaml().readTree(file.content());
+        } catch (IOException e) {
+            problems.add(file.name() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            return List.of();
+        }
+        JsonNode list = root == null ? null : root.get("scenarios");
+        if (list == null || !list.isArray()) {
+            problems.add(file.name() + ": expected \"scenarios:\", a list");
+            return List.of();
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String where = file.name() + ": scenario " + (i + 1)
+                    + (node.hasNonNull("name") ? " (" + node.get("name").asText() + ")" : "");
+            try {
+                scenarios.add(scenario(node, file.name()));
+            } catch (IllegalArgumentException | ProfileException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
+        }
+        return scenarios;
+    }
+
+    private Scenario scenario(JsonNode node, String source) {
+        if (!node.hasNonNull("name") || !node.get("name").isTextual()) {
+            throw new IllegalArgumentException("needs a name");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("name", "profile", "expect").contains(field)) {
+                throw new IllegalArgumentException("unknown field \"" + field + "\"; allowed: name, profile, expect");
+            }
+        }
+        JsonNode profileNode = node.get("profile");
+        if (!(profileNode instanceof ObjectNode profileObject)) {
+            throw new IllegalArgumentException("needs a profile (an object; {} for all defaults)");
+        }
+        Profile profile = profiles.validate(profileObject);
+        JsonNode expect = node.get("expect");
+        if (expect == null || !expect.isObject() || expect.isEmpty()) {
+            throw new IllegalArgumentException("needs expectations under \"expect\": " + String.join(", ", EXPECTATIONS));
+        }
+        for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!EXPECTATIONS.contains(field)) {
+                throw new IllegalArgumentException("unknown expectation \"" + field + "\"; allowed: " + String.join(", ", EXPECTATIONS));
+            }
+        }
+        Map<Integer, List<String>> inTop = new LinkedHashMap<>();
+        if (expect.has("inTop")) {
+            expect.get("inTop").fields().forEachRemaining(e -> {
+                int k;
+                try {
+                    k = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("inTop keys are ranks (1, 3, 5, ...), not \"" + e.getKey() + "\"");
+                }
+                inTop.put(k, ids(e.getValue()));
+            });
+        }
+        List<Scenario.Order> above = new ArrayList<>();
+        for (String pair : strings(expect.get("above"))) {
+            String[] parts = pair.split(">");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("\"above\" entries read \"a > b\", not \"" + pair + "\"");
+            }
+            above.add(new Scenario.Order(id(parts[0].strip()), id(parts[1].strip())));
+        }
+        return new Scenario(node.get("name").asText(), source, profile, ids(expect.get("top")), inTop,
+                ids(expect.get("fits")), ids(expect.get("excluded")), above, strings(expect.get("fired")));
+    }
+
+    private List<String> ids(JsonNode node) {
+        return strings(node).stream().map(this::id).toList();
+    }
+
+    private String id(String id) {
+        if (catalog.find(id).isEmpty()) {
+            throw new IllegalArgumentException("unknown library \"" + id + "\"");
+        }
+        return id;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("expected a name or a list of names, got " + node);
+        }
+        List<String> values = new ArrayList<>();
+        node.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

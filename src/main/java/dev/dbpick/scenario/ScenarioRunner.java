@@ -1,0 +1,99 @@
+package dev.dbpick.scenario;
+
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.recommendation.Excluded;
+import dev.dbpick.recommendation.Recommendation;
+import dev.dbpick.recommendation.RecommendationEngine;
+import dev.dbpick.recommendation.Result;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs scenarios against knowledge and reports, for each, every expectation that failed. */
+public final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    public static List<ScenarioResult> run(Knowledge knowledge, List<Scenario> scenarios) {
+        Set<String> ruleNames = new HashSet<>(knowledge.rules().names());
+        return scenarios.stream().map(s -> run(knowledge, s, ruleNames)).toList();
+    }
+
+    private static ScenarioResult run(Knowledge knowledge, Scenario scenario, Set<String> ruleNames) {
+        Result result = RecommendationEngine.recommend(knowledge, scenario.profile(), 0);
+        List<String> ranking = result.recommendations().stream().map(Recommendation::id).toList();
+        Set<String> excluded = new HashSet<>(result.excluded().stream().map(Excluded::id).toList());
+        List<String> failures = new ArrayList<>();
+        if (!scenario.top().isEmpty()) {
+            String first = ranking.isEmpty() ? "nothing (every library excluded)" : describe(result, 0);
+            if (ranking.isEmpty() || !scenario.top().contains(ranking.get(0))) {
+                failures.add("top: expected " + oneOf(scenario.top()) + ", got " + first);
+            }
+        }
+        for (Map.Entry<Integer, List<String>> entry : scenario.inTop().entrySet()) {
+            for (String id : entry.getValue()) {
+                int place = ranking.indexOf(id) + 1;
+                if (place == 0 || place > entry.getKey()) {
+                    failures.add("inTop " + entry.getKey() + ": expected " + id + " within the first " + entry.getKey()
+                            + ", got " + where(id, place, excluded));
+                }
+            }
+        }
+        for (String id : scenario.fits()) {
+            if (excluded.contains(id)) {
+                failures.add("fits: expected " + id + " to be recommended, got excluded: " + reasons(result, id));
+            }
+        }
+        for (String id : scenario.excluded()) {
+            if (!excluded.contains(id)) {
+                failures.add("excluded: expected " + id + " to be excluded, got " + where(id, ranking.indexOf(id) + 1, excluded));
+            }
+        }
+        for (Scenario.Order order : scenario.above()) {
+            int higher = ranking.indexOf(order.higher());
+            int lower = ranking.indexOf(order.lower());
+            if (higher < 0 || (lower >= 0 && lower < higher)) {
+                failures.add("above: expected " + order + ", got " + where(order.higher(), higher + 1, excluded)
+                        + " and " + where(order.lower(), lower + 1, excluded));
+            }
+        }
+        Set<String> fired = new HashSet<>();
+        result.recommendations().forEach(r -> {
+            r.reasons().forEach(reason -> fired.add(reason.rule()));
+            r.cautions().forEach(caution -> fired.add(caution.rule()));
+        });
+        result.excluded().forEach(e -> e.reasons().forEach(reason -> fired.add(reason.rule())));
+        for (String rule : scenario.fired()) {
+            if (!fired.contains(rule)) {
+                failures.add("fired: expected rule \"" + rule + "\" to fire, "
+                        + (ruleNames.contains(rule) ? "it did not" : "but no rule has that name"));
+            }
+        }
+        return new ScenarioResult(scenario, failures);
+    }
+
+    private static String describe(Result result, int index) {
+        Recommendation r = result.recommendations().get(index);
+        return r.id() + " (score " + r.score() + ")";
+    }
+
+    private static String where(String id, int place, Set<String> excluded) {
+        if (excluded.contains(id)) {
+            return id + " excluded";
+        }
+        return place > 0 ? id + " at #" + place : id + " not ranked";
+    }
+
+    private static String reasons(Result result, String id) {
+        return result.excluded().stream().filter(e -> e.id().equals(id))
+                .flatMap(e -> e.reasons().stream()).map(n -> n.text() + " [" + n.rule() + "]")
+                .reduce((a, b) -> a + "; " + b).orElse("");
+    }
+
+    private static String oneOf(List<String> ids) {
+        return ids.size() == 1 ? ids.get(0) : "one of " + String.join(", ", ids);
+    }
+}
