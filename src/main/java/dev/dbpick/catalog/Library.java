@@ -75,6 +75,13 @@ public record Library(
     /** Release and maintenance facts. */
     public record Maintenance(String status, String devStatus, String latestVersion, String released,
                               Integer downloadRank) {
+
+        /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50". */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public int majorVersion() {
+            String digits = latestVersion == null ? "" : latestVersion.replaceAll("^(\\d+).*$", "$1");
+            return digits.matches("\\d+") ? Integer.parseInt(digits) : -1;
+        }
     }
 
     /** A known security advisory; {@code fixedIn} is null when no release fixes it. */

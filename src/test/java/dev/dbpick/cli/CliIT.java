@@ -1,0 +1,207 @@
+package dev.dbpick.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbpick.support.Mappers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests: the packaged jar, run as a process, one behaviour per test. */
+class CliIT {
+
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void recommendPrintsARankedTableWithinOneHundredColumns() {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "postgresql", "--async", "required", "--framework", "fastapi");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("LIBRARY") && run.out().contains("SCORE"), run::toString);
+        assertTrue(run.out().lines().allMatch(line -> line.length() <= 100), run::toString);
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void recommendJsonScoresAreTheSumOfTheirReasons() throws IOException {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "mysql", "--format", "json", "--top", "0");
+        assertEquals(0, run.code(), run::toString);
+        JsonNode result = Mappers.json().readTree(run.out());
+        assertTrue(result.get("recommendations").size() > 0);
+        for (JsonNode r : result.get("recommendations")) {
+            int sum = 0;
+            for (JsonNode reason : r.get("reasons")) {
+                sum += reason.get("points").asInt();
+            }
+            assertEquals(sum, r.get("score").asInt(), r.get("id").asText());
+        }
+        assertEquals(12, result.get("knowledge").get("revision").asText().length());
+        assertEquals("[\"mysql\"]", result.get("profile").get("databases").toString());
+    }
+
+    @Test
+    void recommendReadsAProfileFileAndFlagsOverrideIt() throws IOException {
+        Path profile = elsewhere.resolve("profile.json");
+        Files.writeString(profile, "{\"databases\":[\"mongodb\"],\"async\":\"required\"}");
+        JarRun.Outcome run = JarRun.run("recommend", "--profile", profile.toString(), "--async", "not-needed", "--format", "json");
+        assertEquals(0, run.code(), run::toString);
+        JsonNode understood = Mappers.json().readTree(run.out()).get("profile");
+        assertEquals("not-needed", understood.get("async").asText());
+        assertEquals("mongodb", understood.get("databases").get(0).asText());
+    }
+
+    @Test
+    void recommendReadsAProfileFromStandardInput() throws IOException {
+        JarRun.Outcome run = JarRun.in(Path.of("").toAbsolutePath(), "{\"purpose\":\"cache\"}",
+                "recommend", "--profile", "-", "--format", "json");
+        assertEquals(0, run.code(), run::toString);
+        assertEquals("cache", Mappers.json().readTree(run.out()).get("profile").get("purpose").asText());
+    }
+
+    @Test
+    void recommendMarkdownIsATable() {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "sqlite", "--format", "markdown");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("| # | Library |"), run::toString);
+    }
+
+    @Test
+    void recommendExplainShowsRulesAndExclusions() {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "redis", "--explain");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("EXCLUDED"), run::toString);
+        assertTrue(run.out().contains("[Databases: supports none of the chosen databases]"), run::toString);
+    }
+
+    @Test
+    void anInvalidProfileExitsTwoWithOneLineNamingTheField() {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "postgres");
+        assertEquals(2, run.code(), run::toString);
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertTrue(run.err().contains("\"databases\" unknown value \"postgres\"; allowed: postgresql"), run::toString);
+    }
+
+    @Test
+    void aMissingProfileFileExitsTwo() {
+        JarRun.Outcome run = JarRun.run("recommend", "--profile", "no-such-profile.json");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().startsWith("dbpick: cannot read profile no-such-profile.json: no such file"), run::toString);
+    }
+
+    @Test
+    void anUnknownOptionExitsTwo() {
+        JarRun.Outcome run = JarRun.run("recommend", "--colour");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("Unknown option: '--colour'"), run::toString);
+        assertFalse(run.err().contains("at dev.dbpick"), run::toString);
+    }
+
+    @Test
+    void aBrokenRuleFileExitsThreeNamingFileAndLine() throws IOException {
+        Path rules = elsewhere.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("broken.drl"), "package dev.dbpick.rules;\n\nrule \"Broken\"\nwhen\n    Libary()\nthen\nend\n");
+        JarRun.Outcome run = JarRun.run("recommend", "--rules", rules.toString(), "--database", "sqlite");
+        assertEquals(3, run.code(), run::toString);
+        assertTrue(run.err().contains("broken.drl:5:"), run::toString);
+        assertEquals("", run.out());
+        JarRun.Outcome check = JarRun.run("rules", "check", "--rules", rules.toString());
+        assertEquals(3, check.code(), check::toString);
+        assertTrue(check.err().contains("broken.drl:5:"), check::toString);
+    }
+
+    @Test
+    void withoutLocalFoldersTheBundledKnowledgeIsUsed() {
+        JarRun.Outcome run = JarRun.in(elsewhere, null, "rules", "check");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("(bundled) rules"), run::toString);
+    }
+
+    @Test
+    void catalogListShowsEveryLibrary() {
+        JarRun.Outcome run = JarRun.run("catalog", "list");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("sqlalchemy") && run.out().contains("dogpile.cache"), run::toString);
+        assertTrue(run.out().lines().allMatch(line -> line.length() <= 100), run::toString);
+    }
+
+    @Test
+    void catalogListJsonIsAnArrayOfRecords() throws IOException {
+        JarRun.Outcome run = JarRun.run("catalog", "list", "--format", "json", "--kind", "odm");
+        assertEquals(0, run.code(), run::toString);
+        JsonNode list = Mappers.json().readTree(run.out());
+        assertTrue(list.isArray() && list.size() > 0);
+        list.forEach(l -> assertTrue(l.get("kinds").toString().contains("odm")));
+    }
+
+    @Test
+    void catalogShowGivesFactsAndSources() {
+        JarRun.Outcome run = JarRun.run("catalog", "show", "peewee");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("seed list") && run.out().contains("source"), run::toString);
+    }
+
+    @Test
+    void catalogShowOfAnUnknownIdSuggestsTheClosest() {
+        JarRun.Outcome run = JarRun.run("catalog", "show", "sqlalchemi");
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains("did you mean \"sqlalchemy\""), run::toString);
+    }
+
+    @Test
+    void rulesCheckReportsWhatWasCompiled() {
+        JarRun.Outcome run = JarRun.run("rules", "check");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("revision:") && run.out().endsWith("OK\n"), run::toString);
+    }
+
+    @Test
+    void rulesTestRunsEveryScenario() {
+        JarRun.Outcome run = JarRun.run("rules", "test");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("PASS  "), run::toString);
+        assertTrue(run.out().strip().endsWith("0 failed"), run::toString);
+    }
+
+    @Test
+    void aFailingScenarioExitsThreeShowingExpectedAndActual() throws IOException {
+        Path rules = elsewhere.resolve("rules");
+        Files.createDirectories(rules.resolve("scenarios"));
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("scenarios/wrong.yaml"), """
+                scenarios:
+                  - name: SQLite is not MongoDB
+                    profile: {databases: [sqlite]}
+                    expect:
+                      top: beanie
+                """);
+        JarRun.Outcome run = JarRun.run("rules", "test", "--rules", rules.toString());
+        assertEquals(3, run.code(), run::toString);
+        assertTrue(run.out().contains("FAIL  SQLite is not MongoDB"), run::toString);
+        assertTrue(run.out().contains("top: expected beanie, got "), run::toString);
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        JarRun.Outcome run = JarRun.run("recommend", "--help");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("Exit codes:") && run.out().contains("--database"), run::toString);
+        assertTrue(run.out().contains("postgresql, mysql"), "the allowed values come from the questionnaire: " + run);
+    }
+}
