@@ -4,7 +4,10 @@ import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.Rules;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 
 /** {@code --rules} and {@code --data}, shared by every command that reads knowledge. */
@@ -32,6 +35,30 @@ final class KnowledgeOptions {
 
     Knowledge load() {
         return Knowledge.load(rulesFolder(), dataFolder(), CompiledRulesCache.forUser());
+    }
+
+    /**
+     * Starts compiling the rules on another core, so the data can be read and the profile
+     * checked meanwhile; {@link PendingRules#get()} waits for it.
+     */
+    PendingRules compileInBackground() {
+        KnowledgeFolder folder = rulesFolder();
+        return new PendingRules(CompletableFuture.supplyAsync(() -> Rules.compile(folder, CompiledRulesCache.forUser())));
+    }
+
+    /** Rules being compiled in the background. */
+    record PendingRules(CompletableFuture<Rules> future) {
+
+        Rules get() {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
     }
 
     private static Path workingDirectory() {

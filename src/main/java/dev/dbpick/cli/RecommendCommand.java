@@ -1,10 +1,8 @@
 package dev.dbpick.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
-import dev.dbpick.knowledge.Rules;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.RecommendationEngine;
@@ -67,6 +65,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (top < 0) {
             throw new UsageException("--top must be 0 (all) or more, got " + top);
         }
+        KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
         ObjectNode document = profileFile == null
@@ -74,7 +73,7 @@ final class RecommendCommand implements Callable<Integer> {
                 : reader.parse(ProfileInput.read(profileFile));
         fields.applyTo(document);
         Profile profile = reader.validate(document);
-        Knowledge loaded = Knowledge.of(data, Rules.compile(knowledge.rulesFolder(), CompiledRulesCache.forUser()));
+        Knowledge loaded = Knowledge.of(data, rules.get());
         Result result = RecommendationEngine.recommend(loaded, profile, top);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

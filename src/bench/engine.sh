@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Engine throughput, warm, one thread, on the repository's rules/ and data/ (JMH).
+# Usage: src/bench/engine.sh [JMH options]     e.g. src/bench/engine.sh -f 1 -wi 2 -i 3
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main EngineBenchmark "$@"
