@@ -14,14 +14,14 @@ final class CatalogText {
     }
 
     static void table(List<Library> libraries, PrintWriter out) {
-        out.println(Text.pad("ID", 19) + Text.pad("KIND", 18) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 19)
-                + Text.pad("STATUS", 12) + "DATABASES");
+        out.println(Text.pad("ID", 19) + Text.pad("KIND", 18) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 17)
+                + Text.pad("STATUS", 17) + "DATABASES");
         for (Library l : libraries) {
             String line = Text.pad(Text.truncate(l.id(), 18), 19)
                     + Text.pad(Text.truncate(l.primaryKind(), 17), 18)
                     + Text.pad(l.async().kind(), 8)
-                    + Text.pad(Text.truncate(l.license(), 18), 19)
-                    + Text.pad(l.maintenance().status(), 12)
+                    + Text.pad(Text.truncate(l.license(), 16), 17)
+                    + Text.pad(l.maintenance().status(), 17)
                     + (l.databases().isEmpty() ? "-" : String.join(",", l.databases()));
             out.println(Text.truncate(line, TableRenderer.WIDTH));
         }

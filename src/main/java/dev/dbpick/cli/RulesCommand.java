@@ -3,7 +3,6 @@ package dev.dbpick.cli;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
-import dev.dbpick.knowledge.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
 import dev.dbpick.scenario.Scenario;
@@ -120,7 +119,9 @@ final class RulesCommand implements Runnable {
             out.println((results.size() - failed) + " passed, " + failed + " failed");
             out.flush();
             if (failed > 0) {
-                throw new KnowledgeException(failed + " scenario(s) failed", List.of(failed + " scenario(s) failed"));
+                spec.commandLine().getErr().println("dbpick: " + failed + " of " + results.size() + " scenarios failed");
+                spec.commandLine().getErr().flush();
+                return ExitCode.KNOWLEDGE;
             }
             return ExitCode.OK;
         }
