@@ -111,7 +111,7 @@ public final class CatalogReader {
         }
         if (e instanceof JsonMappingException m) {
             String message = m.getOriginalMessage();
-            if (message.startsWith("Missing required creator property")) {
+            if (message.startsWith("Missing required creator property") || message.startsWith("Missing creator property")) {
                 return "missing field \"" + message.replaceAll(".*'([^']+)'.*", "$1") + "\" (write null, [] or false when it does not apply)";
             }
             String path = path(m);

@@ -59,9 +59,9 @@ final class TableRenderer {
         List<Reason> reasons = explain ? r.reasons() : r.reasons().stream().limit(DECIDING).toList();
         boolean first = true;
         for (Reason reason : reasons) {
-            String line = Text.padLeft(Text.signed(reason.points()), 3) + " " + reason.text()
-                    + (explain ? " [" + reason.rule() + "]" : "");
-            for (String part : explain ? Text.wrap(line, REASONS) : List.of(Text.truncate(line, REASONS))) {
+            String line = Text.padLeft(Text.signed(reason.points()), 3) + " " + reason.text();
+            for (String part : explain ? Text.wrap(line, "[" + reason.rule() + "]", REASONS)
+                    : List.of(Text.truncate(line, REASONS))) {
                 out.println((first ? head : " ".repeat(INDENT)) + part);
                 first = false;
             }
@@ -70,7 +70,7 @@ final class TableRenderer {
             out.println(head + "(no score lines: fits, but nothing in the profile favours it)");
         }
         for (Note caution : r.cautions()) {
-            List<String> lines = explain ? Text.wrap("  ! " + caution.text() + " [" + caution.rule() + "]", REASONS)
+            List<String> lines = explain ? Text.wrap("  ! " + caution.text(), "[" + caution.rule() + "]", REASONS)
                     : List.of(Text.truncate("  ! " + caution.text(), REASONS));
             lines.forEach(l -> out.println(" ".repeat(INDENT) + l));
         }
@@ -86,7 +86,7 @@ final class TableRenderer {
         for (Excluded e : excluded) {
             boolean first = true;
             for (Note reason : e.reasons()) {
-                for (String part : Text.wrap(reason.text() + " [" + reason.rule() + "]", width)) {
+                for (String part : Text.wrap(reason.text(), "[" + reason.rule() + "]", width)) {
                     out.println((first ? Text.pad(Text.truncate(e.name(), LIBRARY), LIBRARY) : " ".repeat(LIBRARY)) + GAP + part);
                     first = false;
                 }

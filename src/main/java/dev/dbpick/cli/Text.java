@@ -38,6 +38,21 @@ final class Text {
         return lines;
     }
 
+    /**
+     * Wraps {@code s} and then appends {@code tag} on the last line, or on a line of its own
+     * when it does not fit there, so a tag such as a rule name is never broken.
+     */
+    static List<String> wrap(String s, String tag, int width) {
+        List<String> lines = new ArrayList<>(wrap(s, width));
+        String last = lines.get(lines.size() - 1);
+        if (last.length() + 1 + tag.length() <= width) {
+            lines.set(lines.size() - 1, last + " " + tag);
+        } else {
+            lines.add(truncate(tag, width));
+        }
+        return lines;
+    }
+
     static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }

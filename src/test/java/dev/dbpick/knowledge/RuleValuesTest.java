@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleValuesTest {
 
-    private static final Pattern CONDITIONS = Pattern.compile("\\bwhen\\b(.*?)\\bthen\\b", Pattern.DOTALL);
+    private static final Pattern CONDITIONS = Pattern.compile("^\\s*when\\b(.*?)^\\s*then\\b", Pattern.DOTALL | Pattern.MULTILINE);
     private static final Pattern HAS = Pattern.compile("\\bhas\\(\"([^\"]*)\"\\)");
     private static final Pattern REQUIRES = Pattern.compile("\\brequires\\(\"([^\"]*)\"\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
