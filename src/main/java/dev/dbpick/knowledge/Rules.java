@@ -2,17 +2,24 @@ package dev.dbpick.knowledge;
 
 import java.util.List;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Compiled rules: the knowledge base every recommendation session is made from, the rule
- * names, the compiler's warnings, and the files compiled.
+ * Compiled rules: the knowledge base, a pool of reusable sessions made from it (thread-safe;
+ * a disposed session is reset and returned), the rule names, the compiler's warnings, and the
+ * files compiled.
  */
-public record Rules(KieBase kieBase, List<String> names, List<String> warnings, List<SourceFile> files) {
+public record Rules(KieBase kieBase, KieSessionsPool sessions, List<String> names, List<String> warnings,
+                    List<SourceFile> files) {
 
     public Rules {
         names = List.copyOf(names);
         warnings = List.copyOf(warnings);
         files = List.copyOf(files);
+    }
+
+    Rules(KieBase kieBase, List<String> names, List<String> warnings, List<SourceFile> files) {
+        this(kieBase, kieBase.newKieSessionsPool(2), names, warnings, files);
     }
 
     /**

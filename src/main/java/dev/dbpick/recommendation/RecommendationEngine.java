@@ -16,8 +16,8 @@ import org.kie.api.runtime.KieSession;
  * The one engine: inserts the catalog and the profile as facts, lets the rules derive score
  * lines, exclusions and cautions, and ranks what is left.
  *
- * <p>Stateless and thread-safe: each call makes its own Drools session from the shared,
- * immutable knowledge base.
+ * <p>Stateless and thread-safe: each call takes its own Drools session from the pool of the
+ * shared, immutable knowledge base, and returns it reset.
  *
  * <p>Ranking: highest score first; ties go to the more downloaded library (lower download
  * rank; unranked last), then to the alphabetically first id.
@@ -75,9 +75,9 @@ public final class RecommendationEngine {
 
     private static Derived fire(Knowledge knowledge, Profile profile) {
         Derived derived = new Derived();
-        KieSession session = knowledge.rules().kieBase().newKieSession();
+        KieSession session = knowledge.rules().sessions().newKieSession();
+        session.addEventListener(derived);
         try {
-            session.addEventListener(derived);
             knowledge.catalog().libraries().forEach(session::insert);
             session.insert(profile);
             for (int i = 0; i < profile.priorities().size(); i++) {
@@ -85,6 +85,7 @@ public final class RecommendationEngine {
             }
             session.fireAllRules();
         } finally {
+            session.removeEventListener(derived);
             session.dispose();
         }
         return derived;
