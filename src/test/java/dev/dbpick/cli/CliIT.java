@@ -105,13 +105,7 @@ class CliIT {
 
     @Test
     void aBrokenRuleFileExitsThreeNamingFileAndLine() throws IOException {
-        Path rules = elsewhere.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
+        Path rules = copyOfTheRuleFiles();
         Files.writeString(rules.resolve("broken.drl"), "package dev.dbpick.rules;\n\nrule \"Broken\"\nwhen\n    Libary()\nthen\nend\n");
         JarRun.Outcome run = JarRun.run("recommend", "--rules", rules.toString(), "--database", "sqlite");
         assertEquals(3, run.code(), run::toString);
@@ -177,13 +171,8 @@ class CliIT {
 
     @Test
     void aFailingScenarioExitsThreeShowingExpectedAndActual() throws IOException {
-        Path rules = elsewhere.resolve("rules");
+        Path rules = copyOfTheRuleFiles();
         Files.createDirectories(rules.resolve("scenarios"));
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
         Files.writeString(rules.resolve("scenarios/wrong.yaml"), """
                 scenarios:
                   - name: SQLite is not MongoDB
@@ -203,5 +192,17 @@ class CliIT {
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("Exit codes:") && run.out().contains("--database"), run::toString);
         assertTrue(run.out().contains("postgresql, mysql"), "the allowed values come from the questionnaire: " + run);
+    }
+
+    /** The repository's *.drl files, without the scenarios, in a folder of the test's own. */
+    private Path copyOfTheRuleFiles() throws IOException {
+        Path rules = elsewhere.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        return rules;
     }
 }
