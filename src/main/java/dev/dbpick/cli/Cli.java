@@ -1,5 +1,6 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.ask.AbandonedException;
 import dev.dbpick.knowledge.KnowledgeException;
 import dev.dbpick.profile.ProfileException;
 import java.io.PrintWriter;
@@ -45,6 +46,9 @@ public final class Cli {
         if (e instanceof ProfileException || e instanceof UsageException) {
             err.println("dbpick: " + e.getMessage());
             code = ExitCode.USAGE;
+        } else if (e instanceof AbandonedException) {
+            err.println("dbpick: " + e.getMessage());
+            code = ExitCode.ABANDONED;
         } else if (e instanceof KnowledgeException k) {
             if (k.problems().size() > 1) {
                 err.println("dbpick: invalid rules or data: " + k.getMessage());

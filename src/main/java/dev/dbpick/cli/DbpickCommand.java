@@ -14,14 +14,15 @@ import picocli.CommandLine.Spec;
             "",
             "Knowledge comes from rules/*.drl and data/*.yaml, read at run time: --rules DIR and",
             "--data DIR, else ./rules and ./data when they exist, else the copies bundled in the jar."},
-        subcommands = {RecommendCommand.class, CatalogCommand.class, RulesCommand.class,
+        subcommands = {AskCommand.class, RecommendCommand.class, CatalogCommand.class, RulesCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:internal error (a bug: please report it)",
             "2:bad usage or an invalid profile",
-            "3:invalid rules or data, or a failing scenario in 'rules test'"})
+            "3:invalid rules or data, or a failing scenario in 'rules test'",
+            "130:questionnaire abandoned (Ctrl-C or end of input in 'ask')"})
 final class DbpickCommand implements Runnable {
 
     @Spec

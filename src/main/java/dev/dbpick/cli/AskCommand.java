@@ -1,0 +1,175 @@
+package dev.dbpick.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.ask.AskSession;
+import dev.dbpick.ask.LinePrompter;
+import dev.dbpick.ask.Prompter;
+import dev.dbpick.ask.TerminalPrompter;
+import dev.dbpick.knowledge.Data;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.questionnaire.Interview;
+import dev.dbpick.recommendation.RecommendationEngine;
+import dev.dbpick.recommendation.Result;
+import dev.dbpick.support.Mappers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dbpick ask}: the interactive questionnaire, then the same ranking as recommend. */
+@Command(name = "ask",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Asks what your data layer needs, one question at a time, then ranks the libraries.",
+            "",
+            "In a terminal: arrow keys move, space toggles in a multiple choice, Enter accepts;",
+            "every menu ends with '? Why does this question matter?' and '< Back'. A review",
+            "screen before the result lets you change any answer.",
+            "Without a terminal (a pipe), the same questions are numbered menus read line by line:",
+            "a number answers, commas separate several, an empty line keeps the default,",
+            "'-' chooses none, '?' shows the help and '<' goes back. Prompts go to standard",
+            "error and the result to standard output.",
+            "",
+            "Answers given by --profile or the per-field options are not asked again."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dbpick ask",
+            "  dbpick ask --save profile.json",
+            "  dbpick ask --profile profile.json --async required",
+            "  printf '2\\n1,3\\n\\n\\n\\n\\n\\n\\n' | dbpick ask --format json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile",
+            "3:invalid rules or data", "130:questionnaire abandoned (Ctrl-C or end of input); nothing saved"})
+final class AskCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Answers known already, as profile JSON; - reads standard input.")
+    String profileFile;
+
+    @Mixin
+    ProfileOptions fields;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Write the answers to FILE as profile JSON, for 'recommend --profile' or the HTTP service.")
+    java.nio.file.Path save;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Result as table, json or markdown (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "How many recommendations to list; 0 lists all (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--explain", description = "Show every score line and every exclusion.")
+    boolean explain;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        if (top < 0) {
+            throw new UsageException("--top must be 0 (all) or more, got " + top);
+        }
+        KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
+        Data data = knowledge.readData();
+        ProfileReader reader = new ProfileReader(data.questionnaire());
+        ObjectNode known = profileFile == null ? Mappers.json().createObjectNode() : reader.parse(ProfileInput.read(profileFile));
+        fields.applyTo(known);
+        reader.validate(known);
+        Function<ObjectNode, String> effect = answers -> {
+            Result partial = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), reader.validate(answers), 1);
+            int fit = partial.knowledge().libraries() - partial.excluded().size();
+            return "  -> " + fit + " of " + partial.knowledge().libraries() + " libraries still fit"
+                    + (partial.recommendations().isEmpty() ? "" : "; leading: " + partial.recommendations().get(0).name());
+        };
+        ObjectNode answers;
+        try (Terminal terminal = interactiveTerminal()) {
+            Prompter prompter = terminal != null ? new TerminalPrompter(terminal) : lines();
+            Thread onInterrupt = interruptNotice(terminal);
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            if (terminal != null) {
+                // JLine's native default for INT would end the process without running the
+                // hook above; ending the JVM ourselves runs it. 130 is what shells report.
+                terminal.handle(Terminal.Signal.INT, signal -> System.exit(ExitCode.ABANDONED));
+            }
+            answers = new AskSession(new Interview(data.questionnaire(), known), prompter, effect).run();
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Profile profile = reader.validate(answers);
+        Result result = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), profile, top);
+        if (save != null) {
+            ProfileFile.write(save, profile);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case JSON -> out.println(Json.write(result));
+            case MARKDOWN -> MarkdownRenderer.render(result, data.questionnaire(), explain, out);
+            case TABLE -> TableRenderer.render(result, data.questionnaire(), explain, out);
+        }
+        out.flush();
+        if (save != null) {
+            spec.commandLine().getErr().println("dbpick: answers saved to " + save + "; rerun with: dbpick recommend --profile " + save);
+            spec.commandLine().getErr().flush();
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Ctrl-C ends the JVM while a prompt waits for input (exit code 130, as shells report an
+     * interrupt); this hook, removed once the answers are in, restores the terminal and says
+     * so in one line. Nothing has been written at that point.
+     */
+    private Thread interruptNotice(Terminal terminal) {
+        PrintWriter err = spec.commandLine().getErr();
+        return new Thread(() -> {
+            err.println();
+            err.println("dbpick: questionnaire abandoned (Ctrl-C); nothing was saved");
+            err.flush();
+            if (terminal != null) {
+                try {
+                    terminal.close();
+                } catch (IOException | RuntimeException e) {
+                    // The process is ending and the message is out.
+                }
+            }
+        });
+    }
+
+    /** A real terminal on both ends, or null to fall back to numbered menus. */
+    private static Terminal interactiveTerminal() throws IOException {
+        if (System.console() == null || "-".equals(System.getenv("DBPICK_PROMPT"))) {
+            return null;
+        }
+        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+        if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            terminal.close();
+            return null;
+        }
+        return terminal;
+    }
+
+    private LinePrompter lines() {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return new LinePrompter(in, spec.commandLine().getErr(), false);
+    }
+}
