@@ -114,6 +114,8 @@ public final class LinePrompter implements Prompter {
         try {
             String line = in.readLine();
             if (line == null) {
+                out.println();
+                out.flush();
                 throw new AbandonedException("end of input");
             }
             return line;

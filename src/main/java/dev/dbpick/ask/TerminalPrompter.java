@@ -185,6 +185,10 @@ public final class TerminalPrompter implements Prompter {
             throw new AbandonedException("Ctrl-C");
         } catch (EndOfFileException e) {
             throw new AbandonedException("end of input");
+        } catch (NullPointerException e) {
+            // JLine 3.30.6's ConsolePrompt dereferences the null key binding it reads when the
+            // input ends (AbstractPrompt$ListChoicePrompt.execute): that is end of input.
+            throw new AbandonedException("end of input");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -110,8 +110,11 @@ final class AskCommand implements Callable<Integer> {
                 // hook above; ending the JVM ourselves runs it. 130 is what shells report.
                 terminal.handle(Terminal.Signal.INT, signal -> System.exit(ExitCode.ABANDONED));
             }
-            answers = new AskSession(new Interview(data.questionnaire(), known), prompter, effect).run();
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            try {
+                answers = new AskSession(new Interview(data.questionnaire(), known), prompter, effect).run();
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
