@@ -25,14 +25,17 @@ public final class LinePrompter implements Prompter {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean reviews;
+    private final boolean echo;
 
     /**
      * @param reviews whether to offer the review screen (true for a person at a terminal)
+     * @param echo    whether to repeat each line read, so a log of piped answers reads well
      */
-    public LinePrompter(BufferedReader in, PrintWriter out, boolean reviews) {
+    public LinePrompter(BufferedReader in, PrintWriter out, boolean reviews, boolean echo) {
         this.in = in;
         this.out = out;
         this.reviews = reviews;
+        this.echo = echo;
     }
 
     @Override
@@ -117,6 +120,9 @@ public final class LinePrompter implements Prompter {
                 out.println();
                 out.flush();
                 throw new AbandonedException("end of input");
+            }
+            if (echo) {
+                out.println(line);
             }
             return line;
         } catch (IOException e) {

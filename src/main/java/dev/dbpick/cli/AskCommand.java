@@ -173,6 +173,6 @@ final class AskCommand implements Callable<Integer> {
 
     private LinePrompter lines() {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        return new LinePrompter(in, spec.commandLine().getErr(), false);
+        return new LinePrompter(in, spec.commandLine().getErr(), false, System.console() == null);
     }
 }

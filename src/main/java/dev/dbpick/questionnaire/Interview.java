@@ -25,6 +25,8 @@ public final class Interview {
     private final ObjectNode answers;
     private final Set<String> given;
     private final Deque<String> asked = new ArrayDeque<>();
+    /** Answers taken back with {@link #back()}, offered again as the current value. */
+    private final ObjectNode withdrawn = Mappers.json().createObjectNode();
 
     /**
      * @param prefilled answers known before the first question (a profile document's fields)
@@ -54,7 +56,8 @@ public final class Interview {
         if (asked.isEmpty()) {
             return false;
         }
-        answers.remove(asked.pop());
+        String field = asked.pop();
+        withdrawn.set(field, answers.remove(field));
         return true;
     }
 
@@ -70,9 +73,12 @@ public final class Interview {
                 .forEach(q -> answers.remove(q.field()));
     }
 
-    /** The value a question has now: its answer, else its default. */
+    /** The value a question has now: its answer, else the answer taken back, else its default. */
     public JsonNode current(Question question) {
         JsonNode value = answers.get(question.field());
+        if (value == null || value.isNull()) {
+            value = withdrawn.get(question.field());
+        }
         return value == null || value.isNull() ? question.defaultValue() : value;
     }
 

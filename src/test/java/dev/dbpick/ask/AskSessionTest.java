@@ -66,6 +66,7 @@ class AskSessionTest {
         ObjectNode answers = run(prompter, "{}");
         assertEquals(List.of("purpose", "databases", "purpose", "databases"), prompter.asked.subList(0, 4));
         assertEquals("driver", answers.get("purpose").asText());
+        assertEquals("\"orm\"", prompter.offered.get(2).toString(), "going back offers the answer taken back");
     }
 
     @Test

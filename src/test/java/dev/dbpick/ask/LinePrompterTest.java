@@ -91,6 +91,6 @@ class LinePrompterTest {
     }
 
     private LinePrompter prompter(String input) {
-        return new LinePrompter(new BufferedReader(new StringReader(input)), new PrintWriter(output, true), false);
+        return new LinePrompter(new BufferedReader(new StringReader(input)), new PrintWriter(output, true), false, false);
     }
 }
