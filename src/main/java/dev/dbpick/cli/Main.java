@@ -7,6 +7,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logs.forCommandLine();
         System.exit(Cli.create().execute(args));
     }
 }

@@ -66,7 +66,7 @@ public final class ProfileReader {
             String name = names.next();
             if (questionnaire.find(name).isEmpty()) {
                 throw new ProfileException("invalid profile: unknown field " + quote(name)
-                        + "; allowed fields: " + String.join(", ", questionnaire.fields()));
+                        + "; allowed fields: " + String.join(", ", questionnaire.fields()), name, questionnaire.fields());
             }
         }
         return new Profile(
@@ -89,7 +89,7 @@ public final class ProfileReader {
         Question q = questionnaire.get(field);
         JsonNode value = valueOrDefault(document, q);
         if (!value.isTextual()) {
-            throw new ProfileException(fieldError(q, "must be a string, got " + describe(value)));
+            throw fieldError(q, "must be a string, got " + describe(value));
         }
         return choice(q, value.asText());
     }
@@ -98,19 +98,19 @@ public final class ProfileReader {
         Question q = questionnaire.get(field);
         JsonNode value = valueOrDefault(document, q);
         if (!value.isArray()) {
-            throw new ProfileException(fieldError(q, "must be a list of strings, got " + describe(value)));
+            throw fieldError(q, "must be a list of strings, got " + describe(value));
         }
         Set<String> values = new LinkedHashSet<>();
         for (JsonNode item : value) {
             if (!item.isTextual()) {
-                throw new ProfileException(fieldError(q, "must be a list of strings, got an item that is " + describe(item)));
+                throw fieldError(q, "must be a list of strings, got an item that is " + describe(item));
             }
             if (!values.add(choice(q, item.asText()))) {
-                throw new ProfileException(fieldError(q, quote(item.asText()) + " is listed twice"));
+                throw fieldError(q, quote(item.asText()) + " is listed twice");
             }
         }
         if (q.max() != null && values.size() > q.max()) {
-            throw new ProfileException(fieldError(q, "at most " + q.max() + " values, got " + values.size()));
+            throw fieldError(q, "at most " + q.max() + " values, got " + values.size());
         }
         return new ArrayList<>(values);
     }
@@ -119,18 +119,19 @@ public final class ProfileReader {
         Question q = questionnaire.get(field);
         JsonNode value = valueOrDefault(document, q);
         if (!value.isObject()) {
-            throw new ProfileException(fieldError(q, "must be an object of true/false flags, got " + describe(value)));
+            throw fieldError(q, "must be an object of true/false flags, got " + describe(value));
         }
         Map<String, Boolean> flags = new LinkedHashMap<>();
         q.values().forEach(v -> flags.put(v, false));
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!q.allows(entry.getKey())) {
-                throw new ProfileException(fieldError(q, "unknown constraint " + quote(entry.getKey())));
+                throw fieldError(q, "unknown constraint " + quote(entry.getKey()));
             }
             if (!entry.getValue().isBoolean()) {
                 throw new ProfileException("invalid profile: \"" + field + "." + entry.getKey()
-                        + "\" must be true or false, got " + describe(entry.getValue()));
+                        + "\" must be true or false, got " + describe(entry.getValue()),
+                        field + "." + entry.getKey(), List.of("true", "false"));
             }
             flags.put(entry.getKey(), entry.getValue().asBoolean());
         }
@@ -139,13 +140,14 @@ public final class ProfileReader {
 
     private static String choice(Question q, String value) {
         if (!q.allows(value)) {
-            throw new ProfileException(fieldError(q, "unknown value " + quote(value)));
+            throw fieldError(q, "unknown value " + quote(value));
         }
         return value;
     }
 
-    private static String fieldError(Question q, String problem) {
-        return "invalid profile: \"" + q.field() + "\" " + problem + "; allowed: " + String.join(", ", q.values());
+    private static ProfileException fieldError(Question q, String problem) {
+        return new ProfileException("invalid profile: \"" + q.field() + "\" " + problem + "; allowed: "
+                + String.join(", ", q.values()), q.field(), q.values());
     }
 
     private static String describe(JsonNode node) {

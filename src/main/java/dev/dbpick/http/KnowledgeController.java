@@ -1,0 +1,92 @@
+package dev.dbpick.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.dbpick.knowledge.Knowledge;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The knowledge in service, the last reload, forced reloads, and health. */
+@Controller
+public class KnowledgeController {
+
+    private final KnowledgeHolder holder;
+    private final ServiceSettings settings;
+
+    public KnowledgeController(KnowledgeHolder holder, ServiceSettings settings) {
+        this.holder = holder;
+        this.settings = settings;
+    }
+
+    /** What {@code GET /api/v1/knowledge} answers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String revision, Instant loadedAt, int rules, int libraries, String rulesFolder,
+                         String dataFolder, KnowledgeHolder.Outcome lastReload, List<String> lastReloadError) {
+    }
+
+    @Get("/api/v1/knowledge")
+    @Operation(summary = "The knowledge in service: revision, when loaded, the last reload and its error")
+    public Status knowledge() {
+        KnowledgeHolder.Loaded loaded = holder.current();
+        Knowledge knowledge = loaded.knowledge();
+        KnowledgeHolder.Outcome last = holder.lastReload();
+        return new Status(knowledge.revision(), loaded.loadedAt(), knowledge.rules().names().size(),
+                knowledge.catalog().size(), holder.rulesFolder().label(), holder.dataFolder().label(), last,
+                last == null || last.switched() ? null : last.problems());
+    }
+
+    /**
+     * Reloads now and says what happened: 200 when the new knowledge is in service, 422 when it
+     * was rejected (the old knowledge keeps serving). Needs {@code Authorization: Bearer TOKEN}
+     * with the configured admin token; disabled (403) when none is configured.
+     */
+    @Post("/api/v1/knowledge/reload")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Force a reload (needs the admin token)")
+    public HttpResponse<?> reload(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        String token = settings.adminToken();
+        if (token == null || token.isBlank()) {
+            return problem(HttpStatus.FORBIDDEN, "Reload over HTTP is disabled: no admin token is configured (DBPICK_ADMIN_TOKEN)");
+        }
+        if (authorization == null || !authorization.startsWith("Bearer ") || !sameToken(token, authorization.substring(7).strip())) {
+            return problem(HttpStatus.UNAUTHORIZED, "Send Authorization: Bearer <admin token>")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        KnowledgeHolder.Outcome outcome = holder.reload();
+        return outcome.switched() ? HttpResponse.ok(outcome) : HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(outcome);
+    }
+
+    /** Health, with the knowledge revision and any reload error in its details. */
+    @Get("/health")
+    @Operation(summary = "Health and the knowledge revision")
+    public Map<String, Object> health() {
+        KnowledgeHolder.Outcome last = holder.lastReload();
+        Map<String, Object> details = last == null || last.switched()
+                ? Map.of("revision", holder.current().knowledge().revision())
+                : Map.of("revision", holder.current().knowledge().revision(), "lastReloadError", last.problems());
+        return Map.of("status", "UP", "details", details);
+    }
+
+    private static boolean sameToken(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static io.micronaut.http.MutableHttpResponse<Problem> problem(HttpStatus status, String detail) {
+        return HttpResponse.<Problem>status(status)
+                .body(Problem.of(status.getCode(), status.getReason(), detail, "/api/v1/knowledge/reload"))
+                .contentType(Problem.MEDIA_TYPE);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.dbpick.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dbpick.support.Mappers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** One black-box test per endpoint and per error case, over HTTP. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointsTest implements TestPropertyProvider {
+
+    private final KnowledgeCopy knowledge = new KnowledgeCopy();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return knowledge.properties();
+    }
+
+    @Test
+    void recommendationsRankTheCatalog() throws IOException {
+        JsonNode result = post("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
+        assertEquals(1, result.get("recommendations").get(0).get("rank").asInt());
+        assertEquals("required", result.get("profile").get("async").asText());
+        assertEquals(12, result.get("knowledge").get("revision").asText().length());
+        assertTrue(result.get("recommendations").get(0).has("cautions"), "empty lists stay in the document");
+    }
+
+    @Test
+    void recommendationsTakeTop() throws IOException {
+        HttpResponse<String> response = client.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/recommendations?top=0", "{}").contentType(MediaType.APPLICATION_JSON), String.class);
+        JsonNode result = Mappers.json().readTree(response.body());
+        assertEquals(52 - result.get("excluded").size(), result.get("recommendations").size());
+    }
+
+    @Test
+    void catalogListsEveryLibrary() throws IOException {
+        JsonNode catalog = get("/api/v1/catalog");
+        assertEquals(52, catalog.size());
+    }
+
+    @Test
+    void catalogShowsOneLibrary() throws IOException {
+        assertEquals("SQLAlchemy", get("/api/v1/catalog/sqlalchemy").get("name").asText());
+    }
+
+    @Test
+    void questionnaireListsTheQuestions() throws IOException {
+        JsonNode questionnaire = get("/api/v1/questionnaire");
+        assertEquals("purpose", questionnaire.get("questions").get(0).get("field").asText());
+    }
+
+    @Test
+    void knowledgeGivesTheRevision() throws IOException {
+        JsonNode status = get("/api/v1/knowledge");
+        assertEquals(12, status.get("revision").asText().length());
+        assertTrue(status.get("loadedAt").asText().contains("T"), "an ISO-8601 time: " + status);
+    }
+
+    @Test
+    void healthCarriesTheRevision() throws IOException {
+        JsonNode health = get("/health");
+        assertEquals("UP", health.get("status").asText());
+        assertEquals(get("/api/v1/knowledge").get("revision"), health.get("details").get("revision"));
+    }
+
+    @Test
+    void theOpenApiDocumentAndSwaggerUiAreServed() {
+        assertTrue(client.toBlocking().retrieve("/swagger/dbpick-1.yml").contains("/api/v1/recommendations"));
+        assertTrue(client.toBlocking().retrieve("/swagger-ui/index.html").contains("swagger-ui"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations", "{\"databases\":")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertTrue(problem.get("detail").asText().contains("malformed JSON"), problem.toString());
+    }
+
+    @Test
+    void anUnknownFieldIs400NamingItAndTheAllowedFields() {
+        JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations", "{\"database\":[\"mysql\"]}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals("database", problem.get("field").asText());
+        assertTrue(problem.get("allowed").toString().contains("databases"), problem.toString());
+    }
+
+    @Test
+    void anUnknownValueIs400NamingTheFieldAndTheAllowedValues() {
+        JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations", "{\"databases\":[\"postgres\"]}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals("databases", problem.get("field").asText());
+        assertTrue(problem.get("allowed").toString().contains("postgresql"), problem.toString());
+    }
+
+    @Test
+    void aWrongTypeIs400() {
+        JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations", "{\"async\":true}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals("async", problem.get("field").asText());
+    }
+
+    @Test
+    void aWrongContentTypeIs415() {
+        problem(415, HttpRequest.POST("/api/v1/recommendations", "{}").contentType(MediaType.TEXT_PLAIN));
+    }
+
+    @Test
+    void aBodyOver64KiBIs413() {
+        String big = "{\"purpose\":\"" + "x".repeat(70_000) + "\"}";
+        problem(413, HttpRequest.POST("/api/v1/recommendations", big).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void anUnknownPathIs404() {
+        problem(404, HttpRequest.GET("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void anUnknownLibraryIs404() {
+        JsonNode problem = problem(404, HttpRequest.GET("/api/v1/catalog/sqlalchemi"));
+        assertTrue(problem.get("detail").asText().contains("sqlalchemi"), problem.toString());
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        problem(405, HttpRequest.GET("/api/v1/recommendations"));
+    }
+
+    @Test
+    void reloadWithoutTheTokenIs401() {
+        problem(401, HttpRequest.POST("/api/v1/knowledge/reload", ""));
+        problem(401, HttpRequest.POST("/api/v1/knowledge/reload", "").bearerAuth("wrong"));
+    }
+
+    @Test
+    void reloadWithTheTokenReportsTheOutcome() throws IOException {
+        HttpResponse<String> response = client.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/knowledge/reload", "").bearerAuth("test-token"), String.class);
+        assertEquals(200, response.code());
+        assertTrue(Mappers.json().readTree(response.body()).get("switched").asBoolean());
+    }
+
+    private JsonNode post(String profile) throws IOException {
+        return Mappers.json().readTree(client.toBlocking().retrieve(
+                HttpRequest.POST("/api/v1/recommendations", profile).contentType(MediaType.APPLICATION_JSON)));
+    }
+
+    private JsonNode get(String path) throws IOException {
+        return Mappers.json().readTree(client.toBlocking().retrieve(path));
+    }
+
+    /** Sends a request that must fail with {@code status}, and returns its problem document. */
+    private JsonNode problem(int status, HttpRequest<?> request) {
+        try {
+            client.toBlocking().exchange(request, String.class);
+            throw new AssertionError("expected " + status);
+        } catch (HttpClientResponseException e) {
+            assertEquals(status, e.getStatus().getCode());
+            assertEquals("application/problem+json", e.getResponse().getContentType().map(MediaType::toString).orElse(""));
+            String body = e.getResponse().getBody(String.class).orElse("");
+            assertFalse(body.contains("Exception") || body.contains("dev.dbpick") || body.contains("\tat "), body);
+            try {
+                JsonNode problem = Mappers.json().readTree(body);
+                assertEquals(status, problem.get("status").asInt());
+                return problem;
+            } catch (IOException io) {
+                throw new AssertionError(body, io);
+            }
+        }
+    }
+}

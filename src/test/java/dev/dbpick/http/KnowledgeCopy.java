@@ -1,0 +1,66 @@
+package dev.dbpick.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A private copy of the repository's rules/ and data/, which a test may edit. */
+final class KnowledgeCopy {
+
+    final Path root;
+    final Path rules;
+    final Path data;
+
+    KnowledgeCopy() {
+        try {
+            root = Files.createTempDirectory("dbpick-kb");
+            rules = root.resolve("rules");
+            data = root.resolve("data");
+            copy(Path.of("rules"), rules);
+            copy(Path.of("data"), data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Service properties pointing at the copy, with a test admin token and a quick debounce. */
+    Map<String, String> properties() {
+        return Map.of(
+                "dbpick.rules", rules.toString(),
+                "dbpick.data", data.toString(),
+                "dbpick.admin-token", "test-token",
+                "dbpick.debounce-millis", "150");
+    }
+
+    void write(String relative, String content) {
+        try {
+            Files.writeString(root.resolve(relative), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
