@@ -27,7 +27,7 @@ import org.kie.api.definition.KiePackage;
  * compiler (about a second of a cold start).
  *
  * <p>The cache is Java serialization, so it is only ever read from a folder that the current
- * user owns and nobody else can write ({@code $DBPICK_CACHE_DIR}, else
+ * user owns and nobody else can write ({@code -Ddbpick.cache.dir} or {@code $DBPICK_CACHE_DIR}, else
  * {@code $XDG_CACHE_HOME/dbpick}, else {@code ~/.cache/dbpick}); entries are keyed by a hash of
  * the rule files, the Java runtime and the dbpick build, and any read failure counts as a miss.
  * Nothing from a request or a shared location is ever loaded.
@@ -50,10 +50,10 @@ public final class CompiledRulesCache {
 
     /** The user's cache folder, or a disabled cache when it is switched off or cannot be made safe. */
     public static CompiledRulesCache forUser() {
-        if ("off".equals(System.getenv("DBPICK_CACHE"))) {
+        if ("off".equals(System.getenv("DBPICK_CACHE")) || "off".equals(System.getProperty("dbpick.cache"))) {
             return disabled();
         }
-        String explicit = System.getenv("DBPICK_CACHE_DIR");
+        String explicit = System.getProperty("dbpick.cache.dir", System.getenv("DBPICK_CACHE_DIR"));
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path folder = explicit != null && !explicit.isBlank() ? Path.of(explicit)
                 : xdg != null && !xdg.isBlank() ? Path.of(xdg, "dbpick")
