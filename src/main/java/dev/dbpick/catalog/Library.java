@@ -76,11 +76,14 @@ public record Library(
     public record Maintenance(String status, String devStatus, String latestVersion, String released,
                               Integer downloadRank) {
 
-        /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50". */
+        /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50"; -1 if none. */
         @com.fasterxml.jackson.annotation.JsonIgnore
         public int majorVersion() {
-            String digits = latestVersion == null ? "" : latestVersion.replaceAll("^(\\d+).*$", "$1");
-            return digits.matches("\\d+") ? Integer.parseInt(digits) : -1;
+            int end = 0;
+            while (latestVersion != null && end < latestVersion.length() && Character.isDigit(latestVersion.charAt(end))) {
+                end++;
+            }
+            return end == 0 || end > 9 ? -1 : Integer.parseInt(latestVersion.substring(0, end));
         }
     }
 

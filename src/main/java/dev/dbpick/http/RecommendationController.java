@@ -1,6 +1,7 @@
 package dev.dbpick.http;
 
 import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileException;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.RecommendationEngine;
@@ -23,9 +24,11 @@ import java.util.List;
 public class RecommendationController {
 
     private final KnowledgeHolder holder;
+    private final ResultCache cache;
 
-    public RecommendationController(KnowledgeHolder holder) {
+    public RecommendationController(KnowledgeHolder holder, ResultCache cache) {
         this.holder = holder;
+        this.cache = cache;
     }
 
     /**
@@ -45,7 +48,7 @@ public class RecommendationController {
             throw new ProfileException("invalid request: top must be 0 (all) or more, got " + top, "top", List.of());
         }
         Knowledge knowledge = holder.current().knowledge();
-        ProfileReader reader = new ProfileReader(knowledge.questionnaire());
-        return RecommendationEngine.recommend(knowledge, reader.read(body == null ? "" : body), top);
+        Profile profile = new ProfileReader(knowledge.questionnaire()).read(body == null ? "" : body);
+        return cache.get(knowledge.revision(), profile, top, () -> RecommendationEngine.recommend(knowledge, profile, top));
     }
 }

@@ -12,10 +12,12 @@ import io.micronaut.core.annotation.Nullable;
  * @param adminToken     bearer token for POST /api/v1/knowledge/reload; reload is disabled when unset
  * @param watch          whether to reload when files change (default true)
  * @param debounceMillis quiet time after the last file event before a reload (default 300)
+ * @param resultCacheSize how many recent results to keep (default 10,000; 0 for none)
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
-                              @Nullable Boolean watch, @Nullable Integer debounceMillis) {
+                              @Nullable Boolean watch, @Nullable Integer debounceMillis,
+                              @Nullable Integer resultCacheSize) {
 
     public boolean watching() {
         return watch == null || watch;

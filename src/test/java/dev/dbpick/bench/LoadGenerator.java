@@ -1,0 +1,130 @@
+package dev.dbpick.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load generator for a running {@code dbpick serve} on loopback: C connections,
+ * each sending its next request when the last answer arrives. It measures GET /health and then
+ * POST /api/v1/recommendations in the same run, optionally forcing reloads of the knowledge
+ * during the second phase, and prints requests per second, latency percentiles and errors.
+ *
+ * <p>Usage: {@code LoadGenerator BASE_URL [requests=100000] [connections=32] [reloads=20] [adminToken]};
+ * run through {@code src/bench/service-load.sh}. Bounded in requests and time; loopback only.
+ */
+public final class LoadGenerator {
+
+    private static final String PROFILE = "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        if (!List.of("localhost", "127.0.0.1", "[::1]").contains(base.getHost())) {
+            throw new IllegalArgumentException("load is only ever sent to loopback, not " + base.getHost());
+        }
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int reloads = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        String token = args.length > 4 ? args[4] : null;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+
+        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build();
+        HttpRequest recommend = HttpRequest.newBuilder(base.resolve("/api/v1/recommendations")).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(PROFILE)).build();
+
+        run(client, health, requests / 10, connections, 0, null);             // warm-up
+        run(client, recommend, requests / 10, connections, 0, null);          // warm-up
+        Phase healthPhase = run(client, health, requests, connections, 0, null);
+        Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, token == null ? null
+                : HttpRequest.newBuilder(base.resolve("/api/v1/knowledge/reload")).timeout(Duration.ofSeconds(120))
+                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        System.out.println(healthPhase.report("GET /health"));
+        System.out.println(recommendPhase.report("POST /api/v1/recommendations"));
+        System.out.printf("ratio POST/GET: %.2f%n", recommendPhase.perSecond() / healthPhase.perSecond());
+        if (healthPhase.errors > 0 || recommendPhase.errors > 0 || recommendPhase.reloadFailures > 0) {
+            System.exit(1);
+        }
+    }
+
+    private record Phase(int requests, long errors, long nanos, long[] latencies, int reloads, int reloadFailures) {
+
+        double perSecond() {
+            return requests / (nanos / 1e9);
+        }
+
+        String report(String what) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return String.format("%-30s %,9d requests  %,9.0f req/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  errors %d%s",
+                    what, requests, perSecond(), percentile(sorted, 50), percentile(sorted, 99),
+                    sorted[sorted.length - 1] / 1e6, errors,
+                    reloads > 0 ? String.format("  reloads %d (failed %d)", reloads, reloadFailures) : "");
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    private static Phase run(HttpClient client, HttpRequest request, int requests, int connections, int reloads,
+                             HttpRequest reload) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        long[] latencies = new long[requests];
+        ExecutorService pool = Executors.newFixedThreadPool(connections + 1);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < requests) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        AtomicInteger reloadFailures = new AtomicInteger();
+        Future<?> reloader = pool.submit(() -> {
+            for (int r = 0; r < reloads; r++) {
+                while (next.get() < (long) requests * (r + 1) / (reloads + 1)) {
+                    Thread.sleep(5);
+                }
+                HttpResponse<String> response = client.send(reload, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    reloadFailures.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        long nanos = System.nanoTime() - start;
+        reloader.get();
+        pool.shutdown();
+        return new Phase(requests, errors.get(), nanos, latencies, reloads, reloadFailures.get());
+    }
+}
