@@ -1,7 +1,7 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.knowledge.KnowledgeException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,11 +50,19 @@ final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             properties.put("dbpick.data", data);
         }
-        ApplicationContext context = Micronaut.build(new String[0])
-                .mainClass(ServeCommand.class)
-                .banner(false)
-                .properties(properties)
-                .start();
+        ApplicationContext context;
+        try {
+            // ApplicationContext rather than Micronaut.run: the latter exits the JVM on a start-up
+            // error, where an invalid knowledge folder must be reported like on the command line.
+            context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .properties(properties)
+                    .start();
+            context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            throw knowledgeProblem(e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
@@ -64,5 +72,15 @@ final class ServeCommand implements Callable<Integer> {
                 org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("dbpick serving on {}", server.getURL()));
         stopped.await();
         return ExitCode.OK;
+    }
+
+    /** Micronaut wraps what a bean throws at start; an invalid knowledge folder is exit code 3, not a bug. */
+    private static RuntimeException knowledgeProblem(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KnowledgeException knowledge) {
+                return knowledge;
+            }
+        }
+        return e;
     }
 }
