@@ -26,6 +26,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpWidth(100);
         cli.setExecutionExceptionHandler(Cli::onExecutionException);
         cli.setParameterExceptionHandler(Cli::onParameterException);
         cli.setHelpFactory(ChoiceHelp.factory());

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the HTTP service: POST /api/v1/recommendations, GET /api/v1/catalog[/{id}],",
+            "Runs the HTTP service, with gated hot reload of the rules and data.",
+            "",
+            "Endpoints: POST /api/v1/recommendations, GET /api/v1/catalog[/{id}],",
             "GET /api/v1/questionnaire, GET /api/v1/knowledge, POST /api/v1/knowledge/reload,",
             "GET /health, the OpenAPI document at /swagger/dbpick-1.yml and a Swagger UI at",
             "/swagger-ui/index.html.",
