@@ -1,0 +1,4 @@
+/**
+ * Shared infrastructure: the project's Jackson mappers.
+ */
+package dev.dbpick.support;
