@@ -12,7 +12,6 @@ import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.questionnaire.Interview;
 import dev.dbpick.recommendation.RecommendationEngine;
 import dev.dbpick.recommendation.Result;
-import dev.dbpick.support.Mappers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,9 +58,6 @@ final class AskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "Answers known already, as profile JSON; - reads standard input.")
-    String profileFile;
-
     @Mixin
     ProfileOptions fields;
 
@@ -69,30 +65,19 @@ final class AskCommand implements Callable<Integer> {
             description = "Write the answers to FILE as profile JSON, for 'recommend --profile' or the HTTP service.")
     java.nio.file.Path save;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Result as table, json or markdown (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-            description = "How many recommendations to list; 0 lists all (default: ${DEFAULT-VALUE}).")
-    int top;
-
-    @Option(names = "--explain", description = "Show every score line and every exclusion.")
-    boolean explain;
+    @Mixin
+    ResultOptions output;
 
     @Mixin
     KnowledgeOptions knowledge;
 
     @Override
     public Integer call() {
-        if (top < 0) {
-            throw new UsageException("--top must be 0 (all) or more, got " + top);
-        }
+        int top = output.top();
         KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
-        ObjectNode known = profileFile == null ? Mappers.json().createObjectNode() : reader.parse(ProfileInput.read(profileFile));
-        fields.applyTo(known);
+        ObjectNode known = fields.document(reader);
         reader.validate(known);
         Function<ObjectNode, String> effect = answers -> {
             Result partial = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), reader.validate(answers), 1);
@@ -123,13 +108,7 @@ final class AskCommand implements Callable<Integer> {
         if (save != null) {
             ProfileFile.write(save, profile);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case JSON -> out.println(Json.write(result));
-            case MARKDOWN -> MarkdownRenderer.render(result, data.questionnaire(), explain, out);
-            case TABLE -> TableRenderer.render(result, data.questionnaire(), explain, out);
-        }
-        out.flush();
+        output.print(result, data.questionnaire(), spec.commandLine().getOut());
         if (save != null) {
             spec.commandLine().getErr().println("dbpick: answers saved to " + save + "; rerun with: dbpick recommend --profile " + save);
             spec.commandLine().getErr().flush();

@@ -2,6 +2,8 @@ package dev.dbpick.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.support.Mappers;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -10,6 +12,10 @@ import picocli.CommandLine.Option;
  * checked against {@code data/questionnaire.yaml} like any profile.
  */
 final class ProfileOptions {
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Profile as JSON; - reads standard input. The options below override its fields.")
+    String profileFile;
 
     @Option(names = "--purpose", paramLabel = "KIND",
             description = "What kind of library: ${dbpick.choices.purpose:-see data/questionnaire.yaml}.")
@@ -42,6 +48,15 @@ final class ProfileOptions {
     @Option(names = "--constraint", paramLabel = "NAME", split = ",",
             description = "A hard constraint to switch on; repeatable: ${dbpick.choices.constraints:-see data/questionnaire.yaml}.")
     List<String> constraints;
+
+    /** The profile document: the --profile file (or an empty one) with the options written over it. */
+    ObjectNode document(ProfileReader reader) {
+        ObjectNode document = profileFile == null
+                ? Mappers.json().createObjectNode()
+                : reader.parse(ProfileInput.read(profileFile));
+        applyTo(document);
+        return document;
+    }
 
     /** Writes the flags that were given over the fields of a profile document. */
     void applyTo(ObjectNode profile) {
