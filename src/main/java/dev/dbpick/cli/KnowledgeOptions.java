@@ -2,7 +2,6 @@ package dev.dbpick.cli;
 
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
-import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
 import java.nio.file.Path;
@@ -31,10 +30,6 @@ final class KnowledgeOptions {
 
     Data readData() {
         return Data.read(dataFolder());
-    }
-
-    Knowledge load() {
-        return Knowledge.load(rulesFolder(), dataFolder(), CompiledRulesCache.forUser());
     }
 
     /**
