@@ -71,6 +71,8 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
+    private Knowledge loaded;
+
     @Override
     public Integer call() {
         int top = output.top();
@@ -80,7 +82,7 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode known = fields.document(reader);
         reader.validate(known);
         Function<ObjectNode, String> effect = answers -> {
-            Result partial = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), reader.validate(answers), 1);
+            Result partial = RecommendationEngine.recommend(knowledge(data, rules), reader.validate(answers), 1);
             int fit = partial.knowledge().libraries() - partial.excluded().size();
             return "  -> " + fit + " of " + partial.knowledge().libraries() + " libraries still fit"
                     + (partial.recommendations().isEmpty() ? "" : "; leading: " + partial.recommendations().get(0).name());
@@ -104,7 +106,7 @@ final class AskCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         Profile profile = reader.validate(answers);
-        Result result = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), profile, top);
+        Result result = RecommendationEngine.recommend(knowledge(data, rules), profile, top);
         if (save != null) {
             ProfileFile.write(save, profile);
         }
@@ -114,6 +116,14 @@ final class AskCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return ExitCode.OK;
+    }
+
+    /** The knowledge, made once when the rules are ready: every answer's effect line and the result use it. */
+    private Knowledge knowledge(Data data, KnowledgeOptions.PendingRules rules) {
+        if (loaded == null) {
+            loaded = Knowledge.of(data, rules.get());
+        }
+        return loaded;
     }
 
     /**
