@@ -1,11 +1,9 @@
 package dev.dbpick.http;
 
 import dev.dbpick.knowledge.CompiledRulesCache;
-import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
-import dev.dbpick.knowledge.Rules;
 import dev.dbpick.scenario.ScenarioReader;
 import dev.dbpick.scenario.ScenarioResult;
 import dev.dbpick.scenario.ScenarioRunner;
@@ -107,8 +105,7 @@ public class KnowledgeHolder {
     }
 
     private Knowledge build() {
-        Data data = Data.read(dataFolder);
-        return Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.disabled()));
+        return Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
     }
 
     private List<String> failingScenarios(Knowledge knowledge) {
