@@ -5,6 +5,7 @@ import dev.dbpick.questionnaire.Choice;
 import dev.dbpick.questionnaire.Interview;
 import dev.dbpick.questionnaire.Question;
 import dev.dbpick.questionnaire.QuestionType;
+import dev.dbpick.support.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -152,23 +153,9 @@ public final class TerminalPrompter implements Prompter {
     @Override
     public void note(String line) {
         int width = Math.max(40, terminal.getWidth() - 2);
-        for (String part : wrap(line, width)) {
+        for (String part : Text.wrap(line, width)) {
             pending.add(new AttributedString(part, AttributedStyle.DEFAULT.faint()));
         }
-    }
-
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(line.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 
     private PromptResultItemIF run(PromptBuilder builder, String name) {

@@ -1,5 +1,6 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.support.Text;
 import dev.dbpick.catalog.Library;
 import dev.dbpick.catalog.Vocabulary;
 import java.io.PrintWriter;

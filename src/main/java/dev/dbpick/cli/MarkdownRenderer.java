@@ -1,5 +1,6 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.support.Text;
 import dev.dbpick.questionnaire.Questionnaire;
 import dev.dbpick.recommendation.Excluded;
 import dev.dbpick.recommendation.Recommendation;

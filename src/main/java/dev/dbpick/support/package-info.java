@@ -1,4 +1,4 @@
 /**
- * Shared infrastructure: the project's Jackson mappers.
+ * Shared infrastructure: the project's Jackson mappers and plain-text layout.
  */
 package dev.dbpick.support;

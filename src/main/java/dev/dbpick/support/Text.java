@@ -1,21 +1,21 @@
-package dev.dbpick.cli;
+package dev.dbpick.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Plain-text layout helpers for the terminal renderers (ASCII only, fixed widths). */
-final class Text {
+public final class Text {
 
     private Text() {
     }
 
     /** Cuts {@code s} to {@code width} characters, marking the cut with "...". */
-    static String truncate(String s, int width) {
+    public static String truncate(String s, int width) {
         return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";
     }
 
     /** Breaks {@code s} into lines of at most {@code width} characters at spaces. */
-    static List<String> wrap(String s, int width) {
+    public static List<String> wrap(String s, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : s.trim().split("\\s+")) {
@@ -42,7 +42,7 @@ final class Text {
      * Wraps {@code s} and then appends {@code tag} on the last line, or on a line of its own
      * when it does not fit there, so a tag such as a rule name is never broken.
      */
-    static List<String> wrap(String s, String tag, int width) {
+    public static List<String> wrap(String s, String tag, int width) {
         List<String> lines = new ArrayList<>(wrap(s, width));
         String last = lines.get(lines.size() - 1);
         if (last.length() + 1 + tag.length() <= width) {
@@ -53,15 +53,15 @@ final class Text {
         return lines;
     }
 
-    static String pad(String s, int width) {
+    public static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    static String padLeft(String s, int width) {
+    public static String padLeft(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
-    static String signed(int points) {
+    public static String signed(int points) {
         return points > 0 ? "+" + points : Integer.toString(points);
     }
 }
