@@ -21,12 +21,18 @@ final class CatalogChecks {
     private final Set<String> databases;
     private final Set<String> frameworks;
     private final Set<String> workloads;
+    private final Set<String> sharing;
+    private final Set<String> integrations;
+    private final Set<String> pythonVersions;
 
     CatalogChecks(Vocabulary vocabulary, Questionnaire questionnaire) {
         this.vocabulary = vocabulary;
         this.databases = specific(questionnaire.get("databases").values());
         this.frameworks = specific(questionnaire.get("framework").values());
         this.workloads = specific(questionnaire.get("workload").values());
+        this.sharing = specific(questionnaire.get("sharedBy").values());
+        this.integrations = specific(questionnaire.get("alreadyUses").values());
+        this.pythonVersions = specific(questionnaire.get("python").values());
     }
 
     private static Set<String> specific(List<String> values) {
@@ -35,7 +41,12 @@ final class CatalogChecks {
         return set;
     }
 
-    List<String> check(Library l, Set<String> ids) {
+    /**
+     * Checks one record; {@code catalog} holds every record read (ids, and drivers for
+     * {@code runsOn}), possibly including invalid ones.
+     */
+    List<String> check(Library l, java.util.Map<String, Library> catalog) {
+        Set<String> ids = catalog.keySet();
         List<String> problems = new ArrayList<>();
         required(problems, "id", l.id());
         required(problems, "name", l.name());
@@ -55,7 +66,19 @@ final class CatalogChecks {
         vocabularyValue(problems, "install", "install", l.install());
         vocabularyValue(problems, "typing", "typing", l.typing());
         vocabularyList(problems, "traits", "traits", l.traits());
+        if (l.has("small-api") && l.has("unit-of-work")) {
+            problems.add("\"traits\": small-api and unit-of-work contradict each other; keep the one the sources support");
+        }
         among(problems, "databases", l.databases(), databases);
+        if (l.sharing() == null) {
+            problems.add("missing \"sharing\"; allowed: " + sorted(sharing));
+        } else {
+            among(problems, "sharing", List.of(l.sharing()), sharing);
+        }
+        among(problems, "integrations", l.integrations(), integrations);
+        checkPython(problems, l.python());
+        checkMigrations(problems, l.migrations());
+        checkRunsOn(problems, l, catalog);
         among(problems, "frameworks", l.frameworks(), frameworks);
         among(problems, "workloads", l.workloads(), workloads);
         if (l.requiresFramework() != null) {
@@ -96,6 +119,12 @@ final class CatalogChecks {
         if (!none && blank(async.since())) {
             problems.add("\"async.since\" is required when async.kind is " + async.kind());
         }
+        if (none && async.sinceMonth() != null) {
+            problems.add("\"async.sinceMonth\" must be null when async.kind is none");
+        }
+        if (!none && (async.sinceMonth() == null || !MONTH.matcher(async.sinceMonth()).matches())) {
+            problems.add("\"async.sinceMonth\" must be the month the async API shipped, YYYY-MM");
+        }
         if (none && !async.syncApi()) {
             problems.add("\"async.syncApi\" cannot be false when there is no async API");
         }
@@ -106,7 +135,7 @@ final class CatalogChecks {
             problems.add("missing \"maintenance\"");
             return;
         }
-        vocabularyValue(problems, "maintenance.status", "maintenanceStatus", m.status());
+        vocabularyValue(problems, "maintenance.lifecycle", "lifecycle", m.lifecycle());
         vocabularyValue(problems, "maintenance.devStatus", "devStatus", m.devStatus());
         required(problems, "maintenance.latestVersion", m.latestVersion());
         if (m.released() == null || !MONTH.matcher(m.released()).matches()) {
@@ -115,6 +144,70 @@ final class CatalogChecks {
         if (m.downloadRank() != null && m.downloadRank() < 1) {
             problems.add("\"maintenance.downloadRank\" must be positive or null");
         }
+    }
+
+    private void checkPython(List<String> problems, List<Library.PythonLine> lines) {
+        if (lines.isEmpty()) {
+            problems.add("\"python\" needs at least one release line, newest first");
+        }
+        for (Library.PythonLine line : lines) {
+            if (blank(line.release())) {
+                problems.add("every \"python\" line needs a release");
+            }
+            among(problems, "python.versions", line.versions(), pythonVersions);
+            among(problems, "python.alsoInstalls", line.alsoInstalls(), pythonVersions);
+            if (line.alsoInstalls().stream().anyMatch(line.versions()::contains)) {
+                problems.add("\"python.alsoInstalls\" repeats a version of \"versions\"");
+            }
+            if (line.supportedUntil() != null && !MONTH.matcher(line.supportedUntil()).matches()) {
+                problems.add("\"python.supportedUntil\" must be a month, YYYY-MM, or null");
+            }
+        }
+        if (!lines.isEmpty() && lines.get(0).supportedUntil() != null) {
+            problems.add("\"python\": the first line is the newest; give an end month only to older lines");
+        }
+    }
+
+    private void checkMigrations(List<String> problems, Library.Migrations migrations) {
+        if (migrations == null) {
+            return;
+        }
+        if (blank(migrations.tool())) {
+            problems.add("\"migrations.tool\" names the tool, or write migrations: null");
+        }
+        vocabularyValue(problems, "migrations.kind", "migrationKinds", migrations.kind());
+    }
+
+    /** Every driver a library runs on must be a catalog driver for that database. */
+    private static void checkRunsOn(List<String> problems, Library l, java.util.Map<String, Library> catalog) {
+        l.runsOn().forEach((database, drivers) -> {
+            if (!l.databases().contains(database)) {
+                problems.add("\"runsOn\": " + database + " is not one of its databases");
+            }
+            if (drivers == null) {
+                problems.add("\"runsOn." + database + "\" needs sync and async lists");
+                return;
+            }
+            if (drivers.sync().isEmpty() && drivers.async().isEmpty()) {
+                problems.add("\"runsOn." + database + "\" lists no driver; leave the database out instead");
+            }
+            java.util.stream.Stream.concat(drivers.sync().stream(), drivers.async().stream()).distinct().forEach(id -> {
+                Library driver = catalog.get(id);
+                if (driver == null) {
+                    problems.add("\"runsOn." + database + "\": \"" + id + "\" is not in the catalog");
+                } else if (!driver.kinds().contains("driver") || !driver.databases().contains(database)) {
+                    problems.add("\"runsOn." + database + "\": \"" + id + "\" is not a " + database + " driver");
+                } else if (id.equals(l.id())) {
+                    problems.add("\"runsOn." + database + "\": a library does not run on itself; write {}");
+                }
+            });
+            duplicates(problems, "runsOn." + database + ".sync", drivers.sync());
+            duplicates(problems, "runsOn." + database + ".async", drivers.async());
+        });
+    }
+
+    private static String sorted(Collection<String> values) {
+        return String.join(", ", values.stream().sorted().toList());
     }
 
     private void vocabularyValue(List<String> problems, String field, String list, String value) {

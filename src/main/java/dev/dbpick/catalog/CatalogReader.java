@@ -1,13 +1,10 @@
 package dev.dbpick.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.dbpick.knowledge.KnowledgeException;
-import dev.dbpick.knowledge.SourceFile;
+import dev.dbpick.support.KnowledgeException;
+import dev.dbpick.support.SourceFile;
 import dev.dbpick.questionnaire.Questionnaire;
 import dev.dbpick.support.Mappers;
 import java.io.IOException;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code data/vocabulary.yaml} and {@code data/catalog/*.yaml}. Every problem is
@@ -54,14 +50,17 @@ public final class CatalogReader {
         }
         CatalogChecks checks = new CatalogChecks(vocabulary, questionnaire);
         Map<String, Entry> seen = new HashMap<>();
+        Map<String, Library> byId = new HashMap<>();
         for (Entry entry : entries) {
             Entry first = seen.putIfAbsent(entry.library().id(), entry);
             if (first != null) {
                 problems.add(entry.where() + ": duplicate id, first defined at " + first.where());
+            } else {
+                byId.put(entry.library().id(), entry.library());
             }
         }
         for (Entry entry : entries) {
-            checks.check(entry.library(), seen.keySet())
+            checks.check(entry.library(), byId)
                     .forEach(problem -> problems.add(entry.where() + ": " + problem));
         }
         if (!problems.isEmpty()) {
@@ -103,35 +102,10 @@ public final class CatalogReader {
 
     /** One line saying what is wrong with a record Jackson could not read. */
     static String readProblem(Exception e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field \"" + path(u) + "\"";
-        }
-        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            return v.getCause().getMessage();
-        }
-        if (e instanceof JsonMappingException m) {
-            String message = m.getOriginalMessage();
-            if (message.startsWith("Missing required creator property") || message.startsWith("Missing creator property")) {
-                return "missing field \"" + message.replaceAll(".*'([^']+)'.*", "$1") + "\" (write null, [] or false when it does not apply)";
-            }
-            String path = path(m);
-            return (path.isEmpty() ? "" : "field \"" + path + "\": ") + firstLine(message);
-        }
         if (e instanceof JsonProcessingException p) {
-            var at = p.getLocation();
-            return (at == null ? "" : "line " + at.getLineNr() + ": ") + firstLine(p.getOriginalMessage());
+            return Mappers.describe(p);
         }
-        return firstLine(e.getMessage());
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
-    private static String firstLine(String message) {
-        String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
-        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 }

@@ -1,6 +1,8 @@
 package dev.dbpick.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One catalog record: the facts about a Python database library, no scores.
@@ -15,6 +17,7 @@ public record Library(
         List<String> kinds,
         List<String> databases,
         String deployment,
+        String sharing,
         AsyncSupport async,
         List<String> frameworks,
         String requiresFramework,
@@ -25,6 +28,10 @@ public record Library(
         String install,
         String typing,
         boolean pydantic,
+        List<String> integrations,
+        List<PythonLine> python,
+        Migrations migrations,
+        Map<String, Drivers> runsOn,
         Maintenance maintenance,
         List<Advisory> advisories,
         List<String> dependencyRisks,
@@ -41,12 +48,18 @@ public record Library(
         frameworks = listOf("frameworks", frameworks);
         workloads = listOf("workloads", workloads);
         traits = listOf("traits", traits);
+        integrations = listOf("integrations", integrations);
+        python = listOf("python", python);
         advisories = listOf("advisories", advisories);
         dependencyRisks = listOf("dependencyRisks", dependencyRisks);
         sources = listOf("sources", sources);
+        if (runsOn == null) {
+            throw new IllegalArgumentException("\"runsOn\" must be a map of database to drivers; write {} for none");
+        }
+        runsOn = Map.copyOf(runsOn);
     }
 
-    private static <T> List<T> listOf(String field, List<T> list) {
+    static <T> List<T> listOf(String field, List<T> list) {
         if (list == null || list.contains(null)) {
             throw new IllegalArgumentException("\"" + field + "\" must be a list without empty items; write [] for none");
         }
@@ -54,6 +67,7 @@ public record Library(
     }
 
     /** The kind shown in rankings: the first listed. */
+    @JsonIgnore
     public String primaryKind() {
         return kinds.get(0);
     }
@@ -63,21 +77,104 @@ public record Library(
         return traits.contains(trait);
     }
 
+    /** True when the library integrates with the given tool ({@code pydantic}, {@code pandas}, ...). */
+    public boolean integratesWith(String tool) {
+        return integrations.contains(tool);
+    }
+
+    /** True when it integrates with at least one of the given tools; {@code Library(integratesWithAny($uses))}. */
+    public boolean integratesWithAny(List<String> tools) {
+        return tools.stream().anyMatch(integrations::contains);
+    }
+
+    /** The given tools it integrates with, in the order given. */
+    public List<String> integrationsAmong(List<String> tools) {
+        return tools.stream().filter(integrations::contains).toList();
+    }
+
     /** How many of the given databases the library works with. */
     public int supportedCount(List<String> wanted) {
         return (int) wanted.stream().filter(databases::contains).count();
     }
 
-    /** How a library supports asyncio. */
-    public record AsyncSupport(String kind, String since, boolean syncApi, String note) {
+    /** The given databases it does not work with, in the order given. */
+    public List<String> missing(List<String> wanted) {
+        return wanted.stream().filter(d -> !databases.contains(d)).toList();
     }
 
-    /** Release and maintenance facts. */
-    public record Maintenance(String status, String devStatus, String latestVersion, String released,
+    /** The newest maintained release line, or null when the record lists none. */
+    @JsonIgnore
+    public PythonLine newestLine() {
+        return python.isEmpty() ? null : python.get(0);
+    }
+
+    /**
+     * The newest release line still maintained in {@code month} (YYYY-MM) that installs on a
+     * Python version (declared, tested, or installing without a declared upper bound), or null
+     * when there is none.
+     */
+    public PythonLine lineFor(String version, String month) {
+        return python.stream().filter(line -> line.installsOn(version) && line.maintainedIn(month))
+                .findFirst().orElse(null);
+    }
+
+    /** How a library supports asyncio; {@code sinceMonth} is when the version {@code since} came out. */
+    public record AsyncSupport(String kind, String since, String sinceMonth, boolean syncApi, String note) {
+    }
+
+    /**
+     * A maintained release line and the Python versions it supports: {@code versions} are the
+     * ones its authors declare or test; {@code alsoInstalls} the ones it installs on without
+     * that (pure Python with no upper bound); {@code supportedUntil} is the month an older line
+     * stops getting fixes (null: the newest line, or no end announced).
+     */
+    public record PythonLine(String release, List<String> versions, List<String> alsoInstalls, String supportedUntil) {
+
+        public PythonLine {
+            versions = listOf("python.versions", versions);
+            alsoInstalls = listOf("python.alsoInstalls", alsoInstalls);
+        }
+
+        /** Declared, tested, or installing on the version. */
+        public boolean installsOn(String version) {
+            return versions.contains(version) || alsoInstalls.contains(version);
+        }
+
+        /** Still maintained in the given month (YYYY-MM)? */
+        public boolean maintainedIn(String month) {
+            return supportedUntil == null || supportedUntil.compareTo(month) >= 0;
+        }
+
+        /** The versions as a range for messages, e.g. "3.10-3.13". */
+        public String range() {
+            return versions.isEmpty() ? "none" : versions.size() == 1 ? versions.get(0)
+                    : versions.get(0) + "-" + versions.get(versions.size() - 1);
+        }
+    }
+
+    /** The schema-migration tool: built into the library, or a companion project made for it. */
+    public record Migrations(String tool, String kind) {
+
+        public boolean builtin() {
+            return "builtin".equals(kind);
+        }
+    }
+
+    /** The catalog drivers a library runs on for one database, preferred first, by mode. */
+    public record Drivers(List<String> sync, List<String> async) {
+
+        public Drivers {
+            sync = listOf("runsOn.sync", sync);
+            async = listOf("runsOn.async", async);
+        }
+    }
+
+    /** Release and maintenance facts; how active a library is follows from {@code released} and the evaluation date. */
+    public record Maintenance(String lifecycle, String devStatus, String latestVersion, String released,
                               Integer downloadRank) {
 
         /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50"; -1 if none. */
-        @com.fasterxml.jackson.annotation.JsonIgnore
+        @JsonIgnore
         public int majorVersion() {
             int end = 0;
             while (latestVersion != null && end < latestVersion.length() && Character.isDigit(latestVersion.charAt(end))) {
@@ -90,6 +187,7 @@ public record Library(
     /** A known security advisory; {@code fixedIn} is null when no release fixes it. */
     public record Advisory(String id, String fixedIn, String summary) {
 
+        @JsonIgnore
         public boolean unfixed() {
             return fixedIn == null;
         }

@@ -12,7 +12,7 @@ public record Vocabulary(Map<String, Map<String, String>> lists) {
     /** The lists the catalog needs; a vocabulary file without one of them is invalid. */
     public static final List<String> REQUIRED = List.of(
             "kinds", "deployment", "asyncKinds", "install", "typing", "copyleft",
-            "maintenanceStatus", "devStatus", "traits");
+            "lifecycle", "devStatus", "traits", "migrationKinds");
 
     public Vocabulary {
         lists = Map.copyOf(lists);

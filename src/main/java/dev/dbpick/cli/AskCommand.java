@@ -5,13 +5,15 @@ import dev.dbpick.ask.AskSession;
 import dev.dbpick.ask.LinePrompter;
 import dev.dbpick.ask.Prompter;
 import dev.dbpick.ask.TerminalPrompter;
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.advice.Result;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.questionnaire.Interview;
-import dev.dbpick.recommendation.RecommendationEngine;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,21 +73,22 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    private Knowledge loaded;
+    private Engine engine;
 
     @Override
     public Integer call() {
         int top = output.top();
+        var asOf = output.asOf();
         KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
         ObjectNode known = fields.document(reader);
         reader.validate(known);
         Function<ObjectNode, String> effect = answers -> {
-            Result partial = RecommendationEngine.recommend(knowledge(data, rules), reader.validate(answers), 1);
-            int fit = partial.knowledge().libraries() - partial.excluded().size();
-            return "  -> " + fit + " of " + partial.knowledge().libraries() + " libraries still fit"
-                    + (partial.recommendations().isEmpty() ? "" : "; leading: " + partial.recommendations().get(0).name());
+            Ranking partial = engine(data, rules).rank(reader.validate(answers), asOf);
+            int fit = partial.recommended().size();
+            return "  -> " + fit + " of " + data.catalog().size() + " libraries still fit"
+                    + partial.top().map(top1 -> "; leading: " + top1.library().name()).orElse("");
         };
         ObjectNode answers;
         try (Terminal terminal = interactiveTerminal()) {
@@ -106,11 +109,11 @@ final class AskCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         Profile profile = reader.validate(answers);
-        Result result = RecommendationEngine.recommend(knowledge(data, rules), profile, top);
+        Result result = new Advisor(engine(data, rules)).recommend(profile, top, asOf);
         if (save != null) {
             ProfileFile.write(save, profile);
         }
-        output.print(result, data.questionnaire(), spec.commandLine().getOut());
+        output.print(result, engine(data, rules).knowledge(), spec.commandLine().getOut());
         if (save != null) {
             spec.commandLine().getErr().println("dbpick: answers saved to " + save + "; rerun with: dbpick recommend --profile " + save);
             spec.commandLine().getErr().flush();
@@ -118,12 +121,12 @@ final class AskCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The knowledge, made once when the rules are ready: every answer's effect line and the result use it. */
-    private Knowledge knowledge(Data data, KnowledgeOptions.PendingRules rules) {
-        if (loaded == null) {
-            loaded = Knowledge.of(data, rules.get());
+    /** The engine, made once when the rules are ready: every answer's effect line and the result use it. */
+    private Engine engine(Data data, KnowledgeOptions.PendingRules rules) {
+        if (engine == null) {
+            engine = new Engine(Knowledge.of(data, rules.get()));
         }
-        return loaded;
+        return engine;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.render.CatalogText;
+import dev.dbpick.render.Json;
 import dev.dbpick.support.Text;
 import dev.dbpick.catalog.Catalog;
 import dev.dbpick.catalog.Library;

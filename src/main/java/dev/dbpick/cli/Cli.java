@@ -1,7 +1,7 @@
 package dev.dbpick.cli;
 
 import dev.dbpick.ask.AbandonedException;
-import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.profile.ProfileException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,7 @@
 package dev.dbpick.cli;
 
 import dev.dbpick.profile.Profile;
+import dev.dbpick.render.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,12 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.advice.Result;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
-import dev.dbpick.recommendation.RecommendationEngine;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.recommendation.Engine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +47,14 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int top = output.top();
+        var asOf = output.asOf();
         KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
         Profile profile = reader.validate(fields.document(reader));
-        Result result = RecommendationEngine.recommend(Knowledge.of(data, rules.get()), profile, top);
-        output.print(result, data.questionnaire(), spec.commandLine().getOut());
+        Knowledge loaded = Knowledge.of(data, rules.get());
+        Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf);
+        output.print(result, loaded, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 }

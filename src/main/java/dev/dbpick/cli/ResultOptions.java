@@ -1,11 +1,18 @@
 package dev.dbpick.cli;
 
-import dev.dbpick.questionnaire.Questionnaire;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.advice.Result;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.render.Json;
+import dev.dbpick.render.MarkdownRenderer;
+import dev.dbpick.render.TableRenderer;
+import dev.dbpick.render.View;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
-/** {@code --format}, {@code --top} and {@code --explain}: how a ranking is printed. */
+/** {@code --format}, {@code --top}, {@code --explain} and {@code --as-of}: how a ranking is made and printed. */
 final class ResultOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -20,6 +27,11 @@ final class ResultOptions {
             description = "Show every score line with its rule, and every exclusion with its reasons.")
     boolean explain;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Judge ages (last release, how old an async API or a fact is) as on this date, to reproduce "
+                    + "an earlier answer (default: today).")
+    String asOf;
+
     /** --top, checked. */
     int top() {
         if (top < 0) {
@@ -28,11 +40,28 @@ final class ResultOptions {
         return top;
     }
 
-    void print(Result result, Questionnaire questionnaire, PrintWriter out) {
+    /** --as-of, checked; today when not given. */
+    LocalDate asOf() {
+        return parseDate(asOf);
+    }
+
+    static LocalDate parseDate(String value) {
+        if (value == null) {
+            return Engine.today();
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--as-of must be a date, YYYY-MM-DD, got \"" + dev.dbpick.support.Text.truncate(value, 40) + "\"");
+        }
+    }
+
+    void print(Result result, Knowledge knowledge, PrintWriter out) {
+        View view = new View(knowledge.questionnaire(), knowledge.catalog(), Terminals.width(), explain);
         switch (format) {
             case JSON -> out.println(Json.write(result));
-            case MARKDOWN -> MarkdownRenderer.render(result, questionnaire, explain, out);
-            case TABLE -> TableRenderer.render(result, questionnaire, explain, out);
+            case MARKDOWN -> MarkdownRenderer.render(result, view, out);
+            case TABLE -> TableRenderer.render(result, view, out);
         }
         out.flush();
     }

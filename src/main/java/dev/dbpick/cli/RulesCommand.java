@@ -105,7 +105,7 @@ final class RulesCommand implements Runnable {
                 throw new UsageException(filter == null ? "no scenarios in " + rulesFolder.label() + "/scenarios"
                         : "no scenario name contains \"" + filter + "\"");
             }
-            List<ScenarioResult> results = ScenarioRunner.run(loaded, scenarios);
+            List<ScenarioResult> results = ScenarioRunner.run(new dev.dbpick.recommendation.Engine(loaded), scenarios);
             PrintWriter out = spec.commandLine().getOut();
             for (ScenarioResult result : results) {
                 if (result.passed() && failuresOnly) {

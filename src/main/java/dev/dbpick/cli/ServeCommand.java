@@ -1,6 +1,6 @@
 package dev.dbpick.cli;
 
-import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.support.KnowledgeException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;

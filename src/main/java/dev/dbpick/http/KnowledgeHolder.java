@@ -1,9 +1,11 @@
 package dev.dbpick.http;
 
+import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
-import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.ScenarioReader;
 import dev.dbpick.scenario.ScenarioResult;
 import dev.dbpick.scenario.ScenarioRunner;
@@ -32,8 +34,12 @@ public class KnowledgeHolder {
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicReference<Outcome> last = new AtomicReference<>();
 
-    /** Knowledge in service, and when it was switched in. */
-    public record Loaded(Knowledge knowledge, Instant loadedAt) {
+    /** Knowledge in service, the advisor (and engine) over it, and when it was switched in. */
+    public record Loaded(Advisor advisor, Instant loadedAt) {
+
+        public Knowledge knowledge() {
+            return advisor.knowledge();
+        }
     }
 
     /** What the last reload attempt did. */
@@ -48,14 +54,14 @@ public class KnowledgeHolder {
         Path workingDirectory = Path.of("").toAbsolutePath();
         this.rulesFolder = KnowledgeFolder.resolve(settings.rules() == null ? null : Path.of(settings.rules()), "rules", workingDirectory);
         this.dataFolder = KnowledgeFolder.resolve(settings.data() == null ? null : Path.of(settings.data()), "data", workingDirectory);
-        Knowledge first = build();
+        Engine first = new Engine(build());
         List<String> failures = failingScenarios(first);
         if (!failures.isEmpty()) {
             throw new KnowledgeException(failures.size() + " scenario(s) fail on the knowledge to serve", failures);
         }
-        current.set(new Loaded(first, Instant.now()));
-        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}", first.revision(),
-                first.rules().names().size(), first.catalog().size(), rulesFolder.label(), dataFolder.label());
+        current.set(new Loaded(new Advisor(first), Instant.now()));
+        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}", first.knowledge().revision(),
+                first.knowledge().rules().names().size(), first.knowledge().catalog().size(), rulesFolder.label(), dataFolder.label());
     }
 
     /** The knowledge in service now. */
@@ -80,15 +86,16 @@ public class KnowledgeHolder {
     public synchronized Outcome reload() {
         Outcome outcome;
         try {
-            Knowledge candidate = build();
+            Engine candidate = new Engine(build());
+            Knowledge knowledge = candidate.knowledge();
             List<String> failures = failingScenarios(candidate);
             if (failures.isEmpty()) {
-                current.set(new Loaded(candidate, Instant.now()));
-                outcome = new Outcome(true, candidate.revision(), Instant.now(), List.of());
-                LOG.info("knowledge reloaded revision={} rules={} libraries={}", candidate.revision(),
-                        candidate.rules().names().size(), candidate.catalog().size());
+                current.set(new Loaded(new Advisor(candidate), Instant.now()));
+                outcome = new Outcome(true, knowledge.revision(), Instant.now(), List.of());
+                LOG.info("knowledge reloaded revision={} rules={} libraries={}", knowledge.revision(),
+                        knowledge.rules().names().size(), knowledge.catalog().size());
             } else {
-                outcome = new Outcome(false, candidate.revision(), Instant.now(), failures);
+                outcome = new Outcome(false, knowledge.revision(), Instant.now(), failures);
                 LOG.warn("knowledge reload rejected: {} scenario(s) fail; still serving revision={}; first: {}",
                         failures.size(), current().knowledge().revision(), failures.get(0));
             }
@@ -108,10 +115,11 @@ public class KnowledgeHolder {
         return Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
     }
 
-    private List<String> failingScenarios(Knowledge knowledge) {
+    private List<String> failingScenarios(Engine engine) {
         List<String> failures = new ArrayList<>();
+        Knowledge knowledge = engine.knowledge();
         var scenarios = new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(rulesFolder);
-        for (ScenarioResult result : ScenarioRunner.run(knowledge, scenarios)) {
+        for (ScenarioResult result : ScenarioRunner.run(engine, scenarios)) {
             result.failures().forEach(f -> failures.add(result.scenario().source() + ": " + result.scenario().name() + ": " + f));
         }
         return failures;

@@ -4,8 +4,7 @@ import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileException;
 import dev.dbpick.profile.ProfileReader;
-import dev.dbpick.recommendation.RecommendationEngine;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.advice.Result;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -43,12 +42,15 @@ public class RecommendationController {
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Rank the libraries for a requirements profile")
-    public Result recommend(@Nullable @Body String body, @QueryValue(defaultValue = "10") int top) {
+    public Result recommend(@Nullable @Body String body, @QueryValue(defaultValue = "10") int top,
+                            @Nullable @QueryValue String asOf) {
         if (top < 0) {
             throw new ProfileException("invalid request: top must be 0 (all) or more, got " + top, "top", List.of());
         }
-        Knowledge knowledge = holder.current().knowledge();
+        KnowledgeHolder.Loaded loaded = holder.current();
+        Knowledge knowledge = loaded.knowledge();
         Profile profile = new ProfileReader(knowledge.questionnaire()).read(body == null ? "" : body);
-        return cache.get(knowledge.revision(), profile, top, () -> RecommendationEngine.recommend(knowledge, profile, top));
+        java.time.LocalDate date = Requests.asOf(asOf);
+        return cache.get(knowledge.revision(), profile, top, date, () -> loaded.advisor().recommend(profile, top, date));
     }
 }

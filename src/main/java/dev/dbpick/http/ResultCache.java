@@ -1,7 +1,7 @@
 package dev.dbpick.http;
 
 import dev.dbpick.profile.Profile;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.advice.Result;
 import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 @Singleton
 public class ResultCache {
 
-    private record Key(String revision, Profile profile, int top) {
+    private record Key(String revision, Profile profile, int top, java.time.LocalDate asOf) {
     }
 
     private final int capacity;
@@ -35,11 +35,11 @@ public class ResultCache {
     }
 
     /** The cached result for the key, or the computed one (then cached). */
-    public Result get(String revision, Profile profile, int top, Supplier<Result> compute) {
+    public Result get(String revision, Profile profile, int top, java.time.LocalDate asOf, Supplier<Result> compute) {
         if (capacity == 0) {
             return compute.get();
         }
-        Key key = new Key(revision, profile, top);
+        Key key = new Key(revision, profile, top, asOf);
         Result cached = entries.get(key);
         if (cached != null) {
             return cached;

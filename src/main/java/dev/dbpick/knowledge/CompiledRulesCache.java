@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;

@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
 import dev.dbpick.catalog.Catalog;
 import dev.dbpick.questionnaire.Questionnaire;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,10 @@ public record Knowledge(Data data, Rules rules, String revision) {
 
     public Questionnaire questionnaire() {
         return data.questionnaire();
+    }
+
+    public Settings settings() {
+        return data.settings();
     }
 
     static String revision(List<SourceFile> ruleFiles, List<SourceFile> dataFiles) {

@@ -1,5 +1,7 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
+import dev.dbpick.support.KnowledgeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
+import dev.dbpick.support.KnowledgeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,18 +72,30 @@ public final class RuleCompiler {
     static List<String> duplicateRuleNames(List<SourceFile> files) {
         List<String> problems = new ArrayList<>();
         Map<String, String> firstSeen = new HashMap<>();
+        scan(files, (name, where) -> {
+            String first = firstSeen.putIfAbsent(name, where);
+            if (first != null) {
+                problems.add(where + ": rule name \"" + name + "\" is already used at " + first);
+            }
+        });
+        return problems;
+    }
+
+    /** Where each rule is declared, as {@code file:line}, for messages that name a rule. */
+    public static Map<String, String> locations(List<SourceFile> files) {
+        Map<String, String> locations = new HashMap<>();
+        scan(files, locations::putIfAbsent);
+        return locations;
+    }
+
+    private static void scan(List<SourceFile> files, java.util.function.BiConsumer<String, String> declared) {
         for (SourceFile file : files) {
             String text = file.text();
             Matcher m = RULE_NAME.matcher(text);
             while (m.find()) {
-                String where = file.name() + ":" + lineOf(text, m.start(1));
-                String first = firstSeen.putIfAbsent(m.group(1), where);
-                if (first != null) {
-                    problems.add(where + ": rule name \"" + m.group(1) + "\" is already used at " + first);
-                }
+                declared.accept(m.group(1), file.name() + ":" + lineOf(text, m.start(1)));
             }
         }
-        return problems;
     }
 
     /** The rule names of compiled packages, sorted. */

@@ -1,25 +1,22 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Compiled rules: the knowledge base, a pool of reusable sessions made from it (thread-safe;
- * a disposed session is reset and returned), the rule names, the compiler's warnings, and the
- * files compiled.
+ * Compiled rules: the knowledge base every session is made from, the rule names, where each
+ * rule is declared ({@code file:line}), the compiler's warnings, and the files compiled.
  */
-public record Rules(KieBase kieBase, KieSessionsPool sessions, List<String> names, List<String> warnings,
+public record Rules(KieBase kieBase, List<String> names, Map<String, String> locations, List<String> warnings,
                     List<SourceFile> files) {
 
     public Rules {
         names = List.copyOf(names);
+        locations = Map.copyOf(locations);
         warnings = List.copyOf(warnings);
         files = List.copyOf(files);
-    }
-
-    Rules(KieBase kieBase, List<String> names, List<String> warnings, List<SourceFile> files) {
-        this(kieBase, kieBase.newKieSessionsPool(2), names, warnings, files);
     }
 
     /**
@@ -30,13 +27,19 @@ public record Rules(KieBase kieBase, KieSessionsPool sessions, List<String> name
         List<SourceFile> files = folder.read("", ".drl");
         var cached = cache.load(files);
         if (cached.isPresent()) {
-            return new Rules(RuleCompiler.newKieBase(cached.get()), RuleCompiler.ruleNames(cached.get()), List.of(), files);
+            return new Rules(RuleCompiler.newKieBase(cached.get()), RuleCompiler.ruleNames(cached.get()),
+                    RuleCompiler.locations(files), List.of(), files);
         }
         RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
         if (compiled.warnings().isEmpty()) {
             cache.store(files, compiled.packages());
         }
-        return new Rules(RuleCompiler.newKieBase(compiled.packages()),
-                RuleCompiler.ruleNames(compiled.packages()), compiled.warnings(), files);
+        return new Rules(RuleCompiler.newKieBase(compiled.packages()), RuleCompiler.ruleNames(compiled.packages()),
+                RuleCompiler.locations(files), compiled.warnings(), files);
+    }
+
+    /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */
+    public String location(String rule) {
+        return locations.getOrDefault(rule, "rules");
     }
 }

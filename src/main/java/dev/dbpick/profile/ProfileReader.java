@@ -74,8 +74,11 @@ public final class ProfileReader {
                 multiple(document, "databases"),
                 single(document, "async"),
                 single(document, "deployment"),
+                single(document, "sharedBy"),
+                single(document, "python"),
                 single(document, "framework"),
                 single(document, "workload"),
+                multiple(document, "alreadyUses"),
                 multiple(document, "priorities"),
                 flags(document, "constraints"));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
  * A scenario test of the knowledge: a profile and what must hold for its ranking.
  *
  * @param source   where it was defined, e.g. {@code rules/scenarios/async.yaml}
+ * @param asOf     the evaluation date the expectations hold on (pinned, so they do not rot)
  * @param top      the first place must be one of these ids (empty: not checked)
  * @param inTop    for each k, these ids must rank within the first k
  * @param fits     these ids must be recommended (not excluded)
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param above    pairs "a &gt; b": a must rank above b (b may also be excluded)
  * @param fired    these rules must have fired for some library
  */
-public record Scenario(String name, String source, Profile profile, List<String> top,
+public record Scenario(String name, String source, java.time.LocalDate asOf, Profile profile, List<String> top,
                        Map<Integer, List<String>> inTop, List<String> fits, List<String> excluded,
                        List<Order> above, List<String> fired) {
 

@@ -3,15 +3,18 @@ package dev.dbpick.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbpick.catalog.Catalog;
-import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
-import dev.dbpick.knowledge.SourceFile;
+import dev.dbpick.support.SourceFile;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileException;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.questionnaire.Questionnaire;
 import dev.dbpick.support.Mappers;
+import dev.dbpick.support.Suggestions;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,6 +30,7 @@ import java.util.Set;
 public final class ScenarioReader {
 
     private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "excluded", "above", "fired");
+    private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect");
 
     private final Catalog catalog;
     private final ProfileReader profiles;
@@ -67,13 +71,27 @@ public final class ScenarioReader {
             problems.add(file.name() + ": expected \"scenarios:\", a list");
             return List.of();
         }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!Set.of("asOf", "scenarios").contains(key)) {
+                problems.add(file.name() + ": unknown key \"" + key + "\"" + Suggestions.didYouMean(key, List.of("asOf", "scenarios"))
+                        + "; allowed: asOf, scenarios");
+            }
+        }
+        LocalDate fileDate;
+        try {
+            fileDate = date(root.get("asOf"));
+        } catch (IllegalArgumentException e) {
+            problems.add(file.name() + ": " + e.getMessage());
+            return List.of();
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String where = file.name() + ": scenario " + (i + 1)
                     + (node.hasNonNull("name") ? " (" + node.get("name").asText() + ")" : "");
             try {
-                scenarios.add(scenario(node, file.name()));
+                scenarios.add(scenario(node, file.name(), fileDate));
             } catch (IllegalArgumentException | ProfileException e) {
                 problems.add(where + ": " + e.getMessage());
             }
@@ -81,15 +99,21 @@ public final class ScenarioReader {
         return scenarios;
     }
 
-    private Scenario scenario(JsonNode node, String source) {
+    private Scenario scenario(JsonNode node, String source, LocalDate fileDate) {
         if (!node.hasNonNull("name") || !node.get("name").isTextual()) {
             throw new IllegalArgumentException("needs a name");
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!Set.of("name", "profile", "expect").contains(field)) {
-                throw new IllegalArgumentException("unknown field \"" + field + "\"; allowed: name, profile, expect");
+            if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException("unknown field \"" + field + "\"" + Suggestions.didYouMean(field, FIELDS)
+                        + "; allowed: " + String.join(", ", FIELDS));
             }
+        }
+        LocalDate asOf = node.has("asOf") ? date(node.get("asOf")) : fileDate;
+        if (asOf == null) {
+            throw new IllegalArgumentException("needs an evaluation date so it does not rot: \"asOf: YYYY-MM-DD\" at the"
+                    + " top of the file or in the scenario");
         }
         JsonNode profileNode = node.get("profile");
         if (!(profileNode instanceof ObjectNode profileObject)) {
@@ -103,7 +127,8 @@ public final class ScenarioReader {
         for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!EXPECTATIONS.contains(field)) {
-                throw new IllegalArgumentException("unknown expectation \"" + field + "\"; allowed: " + String.join(", ", EXPECTATIONS));
+                throw new IllegalArgumentException("unknown expectation \"" + field + "\"" + Suggestions.didYouMean(field, EXPECTATIONS)
+                        + "; allowed: " + String.join(", ", EXPECTATIONS.stream().sorted().toList()));
             }
         }
         Map<Integer, List<String>> inTop = new LinkedHashMap<>();
@@ -126,8 +151,19 @@ public final class ScenarioReader {
             }
             above.add(new Scenario.Order(id(parts[0].strip()), id(parts[1].strip())));
         }
-        return new Scenario(node.get("name").asText(), source, profile, ids(expect.get("top")), inTop,
+        return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop,
                 ids(expect.get("fits")), ids(expect.get("excluded")), above, strings(expect.get("fired")));
+    }
+
+    private static LocalDate date(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"asOf\" must be a date, YYYY-MM-DD, got \"" + node.asText() + "\"");
+        }
     }
 
     private List<String> ids(JsonNode node) {

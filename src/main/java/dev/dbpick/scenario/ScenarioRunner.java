@@ -1,10 +1,8 @@
 package dev.dbpick.scenario;
 
-import dev.dbpick.knowledge.Knowledge;
-import dev.dbpick.recommendation.Excluded;
-import dev.dbpick.recommendation.Recommendation;
-import dev.dbpick.recommendation.RecommendationEngine;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.recommendation.Assessment;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,15 +15,15 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    public static List<ScenarioResult> run(Knowledge knowledge, List<Scenario> scenarios) {
-        Set<String> ruleNames = new HashSet<>(knowledge.rules().names());
-        return scenarios.stream().map(s -> run(knowledge, s, ruleNames)).toList();
+    public static List<ScenarioResult> run(Engine engine, List<Scenario> scenarios) {
+        Set<String> ruleNames = new HashSet<>(engine.knowledge().rules().names());
+        return scenarios.stream().map(s -> run(engine, s, ruleNames)).toList();
     }
 
-    private static ScenarioResult run(Knowledge knowledge, Scenario scenario, Set<String> ruleNames) {
-        Result result = RecommendationEngine.recommend(knowledge, scenario.profile(), 0);
-        List<String> ranking = result.recommendations().stream().map(Recommendation::id).toList();
-        Set<String> excluded = new HashSet<>(result.excluded().stream().map(Excluded::id).toList());
+    private static ScenarioResult run(Engine engine, Scenario scenario, Set<String> ruleNames) {
+        Ranking result = engine.rank(scenario.profile(), scenario.asOf());
+        List<String> ranking = result.recommended().stream().map(Assessment::id).toList();
+        Set<String> excluded = new HashSet<>(result.excluded().stream().map(Assessment::id).toList());
         List<String> failures = new ArrayList<>();
         if (!scenario.top().isEmpty()) {
             String first = ranking.isEmpty() ? "nothing (every library excluded)" : describe(result, 0);
@@ -45,6 +43,9 @@ public final class ScenarioRunner {
         for (String id : scenario.fits()) {
             if (excluded.contains(id)) {
                 failures.add("fits: expected " + id + " to be recommended, got excluded: " + reasons(result, id));
+            } else if (!ranking.contains(id)) {
+                failures.add("fits: expected " + id + " to be recommended, got a poor fit (score "
+                        + result.find(id).map(Assessment::score).orElse(0) + ")");
             }
         }
         for (String id : scenario.excluded()) {
@@ -61,11 +62,11 @@ public final class ScenarioRunner {
             }
         }
         Set<String> fired = new HashSet<>();
-        result.recommendations().forEach(r -> {
-            r.reasons().forEach(reason -> fired.add(reason.rule()));
-            r.cautions().forEach(caution -> fired.add(caution.rule()));
-        });
-        result.excluded().forEach(e -> e.reasons().forEach(reason -> fired.add(reason.rule())));
+        for (Assessment a : result.fitting()) {
+            a.reasons().forEach(reason -> fired.add(reason.rule()));
+            a.cautions().forEach(caution -> fired.add(caution.rule()));
+        }
+        result.excluded().forEach(e -> e.exclusions().forEach(reason -> fired.add(reason.rule())));
         for (String rule : scenario.fired()) {
             if (!fired.contains(rule)) {
                 failures.add("fired: expected rule \"" + rule + "\" to fire, "
@@ -75,8 +76,8 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario, failures);
     }
 
-    private static String describe(Result result, int index) {
-        Recommendation r = result.recommendations().get(index);
+    private static String describe(Ranking result, int index) {
+        Assessment r = result.recommended().get(index);
         return r.id() + " (score " + r.score() + ")";
     }
 
@@ -84,12 +85,12 @@ public final class ScenarioRunner {
         if (excluded.contains(id)) {
             return id + " excluded";
         }
-        return place > 0 ? id + " at #" + place : id + " not ranked";
+        return place > 0 ? id + " at #" + place : id + " a poor fit (below zero)";
     }
 
-    private static String reasons(Result result, String id) {
+    private static String reasons(Ranking result, String id) {
         return result.excluded().stream().filter(e -> e.id().equals(id))
-                .flatMap(e -> e.reasons().stream()).map(n -> n.text() + " [" + n.rule() + "]")
+                .flatMap(e -> e.exclusions().stream()).map(n -> n.text() + " [" + n.rule() + "]")
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
 

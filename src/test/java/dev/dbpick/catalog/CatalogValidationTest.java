@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.dbpick.TestKnowledge;
 import dev.dbpick.knowledge.Data;
-import dev.dbpick.knowledge.KnowledgeException;
+import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
-import dev.dbpick.knowledge.SourceFile;
+import dev.dbpick.support.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

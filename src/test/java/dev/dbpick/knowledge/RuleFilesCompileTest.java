@@ -1,5 +1,7 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
+import dev.dbpick.support.KnowledgeException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.SourceFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

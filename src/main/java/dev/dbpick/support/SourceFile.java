@@ -1,4 +1,4 @@
-package dev.dbpick.knowledge;
+package dev.dbpick.support;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.dbpick.knowledge;
+package dev.dbpick.support;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * The rules or the data cannot be used: each problem names the file, and the line or entry.
  * The CLI maps this to exit code 3.
  */
-public final class KnowledgeException extends RuntimeException {
+public class KnowledgeException extends RuntimeException {
 
     private final List<String> problems;
 

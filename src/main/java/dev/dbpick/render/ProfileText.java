@@ -1,4 +1,4 @@
-package dev.dbpick.cli;
+package dev.dbpick.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbpick.profile.Profile;
@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A one-line summary of the fields of a profile that differ from their defaults. */
-final class ProfileText {
+public final class ProfileText {
 
     private ProfileText() {
     }
 
-    static String summary(Profile profile, Questionnaire questionnaire) {
+    public static String summary(Profile profile, Questionnaire questionnaire) {
         JsonNode json = Mappers.json().valueToTree(profile);
         List<String> parts = new ArrayList<>();
         for (Question question : questionnaire.questions()) {

@@ -1,16 +1,16 @@
-package dev.dbpick.cli;
+package dev.dbpick.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dbpick.support.Mappers;
 import java.io.UncheckedIOException;
 
 /** Writes values as indented JSON. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return Mappers.json().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,99 @@
+package dev.dbpick.advice;
+
+import dev.dbpick.explanation.Comparison;
+import dev.dbpick.explanation.Explainer;
+import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.WhyNot;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileException;
+import dev.dbpick.recommendation.Assessment;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds every answer document from one engine: the recommendation with its margin, pivots and
+ * relaxations, why-not, and comparisons. The CLI and the service both call it, so they return
+ * the same documents.
+ */
+public final class Advisor {
+
+    private final Engine engine;
+
+    public Advisor(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Knowledge knowledge() {
+        return engine.knowledge();
+    }
+
+    /**
+     * Ranks the catalog for a profile and explains the ranking.
+     *
+     * @param top  how many recommendations to list; 0 for all
+     * @param asOf the evaluation date
+     */
+    public Result recommend(Profile profile, int top, LocalDate asOf) {
+        rejectStack(profile);
+        try (Engine.Asker asker = engine.ask(asOf)) {
+            Ranking ranking = asker.rank(profile);
+            Explainer explainer = new Explainer(asker);
+            return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
+                    explainer.pivots(ranking), explainer.relaxations(ranking));
+        }
+    }
+
+    /** Where one library stands for a profile, and what would admit it. */
+    public WhyNot whyNot(Profile profile, String id, LocalDate asOf) {
+        rejectStack(profile);
+        try (Engine.Asker asker = engine.ask(asOf)) {
+            return WhyNot.of(asker.rank(profile), id, new Explainer(asker));
+        }
+    }
+
+    /** Two to four libraries side by side for a profile. */
+    public Comparison compare(Profile profile, List<String> ids, LocalDate asOf) {
+        rejectStack(profile);
+        return Comparison.of(engine.rank(profile, asOf), ids);
+    }
+
+    private Result result(Ranking ranking, int top, Margin margin, List<dev.dbpick.explanation.Pivot> pivots,
+                          List<dev.dbpick.explanation.Relaxation> relaxations) {
+        List<Assessment> recommended = ranking.recommended();
+        int limit = top <= 0 ? recommended.size() : Math.min(top, recommended.size());
+        List<Result.Recommendation> listed = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            Assessment a = recommended.get(i);
+            List<String> tied = recommended.stream().filter(o -> o.score() == a.score() && o != a).map(Assessment::id).toList();
+            listed.add(new Result.Recommendation(i + 1, a.id(), a.library().name(), a.library().primaryKind(), a.score(),
+                    tied, a.reasons(), a.cautions()));
+        }
+        List<Result.PoorFit> poorFits = ranking.poorFits().stream()
+                .map(a -> new Result.PoorFit(a.id(), a.library().name(), a.library().primaryKind(), a.score(), a.reasons(), a.cautions()))
+                .toList();
+        List<Result.Excluded> excluded = ranking.excluded().stream()
+                .map(a -> new Result.Excluded(a.id(), a.library().name(), a.exclusions())).toList();
+        return new Result(listed, poorFits, excluded, margin, pivots, relaxations, null, ranking.profile(), info(ranking));
+    }
+
+    private Result.KnowledgeInfo info(Ranking ranking) {
+        Knowledge knowledge = knowledge();
+        return new Result.KnowledgeInfo(knowledge.revision(), knowledge.rules().names().size(), knowledge.catalog().size(),
+                ranking.evaluation().date());
+    }
+
+    private static void rejectStack(Profile profile) {
+        if ("stack".equals(profile.purpose())) {
+            throw new ProfileException("invalid profile: \"purpose\" \"stack\" (one pick per database) is not available"
+                    + " in this version; choose one library for every database with another purpose", "purpose", List.of());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.dbpick.advice;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.recommendation.Note;
+import dev.dbpick.recommendation.Reason;
+import java.util.List;
+
+/**
+ * The response document, version 2: the same JSON from {@code recommend --format json} and
+ * from {@code POST /api/v1/recommendations}.
+ *
+ * @param recommendations the first {@code top} libraries with a score of zero or more
+ * @param poorFits        every library that passes the hard constraints but scores below zero
+ * @param excluded        every library a hard constraint excludes, with every reason
+ * @param margin          the first pick's lead over the second; null with fewer than two recommendations
+ * @param pivots          single answer changes that would change the first pick
+ * @param relaxations     when nothing is recommended, the smallest answer changes after which something is
+ * @param stack           for {@code purpose: stack}, one entry per database; absent otherwise
+ */
+@JsonPropertyOrder({"recommendations", "poorFits", "excluded", "margin", "pivots", "relaxations", "stack", "profile", "knowledge"})
+public record Result(List<Recommendation> recommendations, List<PoorFit> poorFits, List<Excluded> excluded,
+                     Margin margin, List<Pivot> pivots, List<Relaxation> relaxations,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<StackEntry> stack,
+                     Profile profile, KnowledgeInfo knowledge) {
+
+    public Result {
+        recommendations = List.copyOf(recommendations);
+        poorFits = List.copyOf(poorFits);
+        excluded = List.copyOf(excluded);
+        pivots = List.copyOf(pivots);
+        relaxations = List.copyOf(relaxations);
+        stack = stack == null ? null : List.copyOf(stack);
+    }
+
+    /** One place of the ranking; {@code score} is the sum of the reasons' points; {@code tiedWith} the ids with the same score. */
+    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions"})
+    public record Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
+                                 List<Reason> reasons, List<Note> cautions) {
+
+        public Recommendation {
+            tiedWith = List.copyOf(tiedWith);
+            reasons = List.copyOf(reasons);
+            cautions = List.copyOf(cautions);
+        }
+    }
+
+    /** A library that passes every hard constraint but scores below zero: listed, not recommended. */
+    public record PoorFit(String id, String name, String kind, int score, List<Reason> reasons, List<Note> cautions) {
+
+        public PoorFit {
+            reasons = List.copyOf(reasons);
+            cautions = List.copyOf(cautions);
+        }
+    }
+
+    /** A library that fails at least one hard constraint, with every reason. */
+    public record Excluded(String id, String name, List<Note> reasons) {
+
+        public Excluded {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * Which knowledge produced a result: the revision hash of the rule and data files, how much
+     * they held, and the date ages were judged against.
+     */
+    public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn) {
+    }
+}

@@ -1,0 +1,107 @@
+package dev.dbpick.explanation;
+
+import dev.dbpick.profile.Profile;
+import dev.dbpick.recommendation.Assessment;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Answers the questions that follow a ranking by asking the engine again, in one warm session,
+ * with changed profiles: the pivots, the relaxations and what would admit a library. Every
+ * entry it returns was obtained by ranking the changed profile, so applying its changes and
+ * asking again gives what it says.
+ */
+public final class Explainer {
+
+    private final Engine.Asker asker;
+    private final ProfileChanges changes;
+
+    public Explainer(Engine.Asker asker) {
+        this.asker = asker;
+        var knowledge = asker.engine().knowledge();
+        this.changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
+    }
+
+    public ProfileChanges changes() {
+        return changes;
+    }
+
+    /** The single answer changes that change the first pick, the most plausible first. */
+    public List<Pivot> pivots(Ranking ranking) {
+        Optional<Assessment> top = ranking.top();
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        List<Pivot> pivots = new ArrayList<>();
+        for (Change change : changes.singles(ranking.profile())) {
+            asker.rank(change.profile()).top()
+                    .filter(other -> !other.id().equals(top.get().id()))
+                    .ifPresent(other -> pivots.add(new Pivot(change.changes(), other.id(), change.summary())));
+        }
+        return pivots;
+    }
+
+    /**
+     * When nothing is recommended: every single answer change after which something is, or,
+     * when no single change does, every pair of changes that does (neither of its changes
+     * does alone, so each pair is minimal).
+     */
+    public List<Relaxation> relaxations(Ranking ranking) {
+        if (ranking.top().isPresent()) {
+            return List.of();
+        }
+        List<Relaxation> relaxations = new ArrayList<>();
+        List<Change> singles = changes.singles(ranking.profile());
+        for (Change change : singles) {
+            relax(change, relaxations);
+        }
+        if (relaxations.isEmpty()) {
+            for (int i = 0; i < singles.size(); i++) {
+                for (int j = i + 1; j < singles.size(); j++) {
+                    Change pair = changes.combine(ranking.profile(), singles.get(i), singles.get(j));
+                    if (pair != null) {
+                        relax(pair, relaxations);
+                    }
+                }
+            }
+        }
+        return relaxations;
+    }
+
+    private void relax(Change change, List<Relaxation> relaxations) {
+        Ranking changed = asker.rank(change.profile());
+        changed.top().ifPresent(top ->
+                relaxations.add(new Relaxation(change.changes(), changed.recommended().size(), top.id(), change.summary())));
+    }
+
+    /** The most plausible smallest change (one answer, else two) after which {@code accepted} holds, if any. */
+    public Optional<Found> smallest(Profile profile, Predicate<Ranking> accepted) {
+        List<Change> singles = changes.singles(profile);
+        for (Change change : singles) {
+            Ranking changed = asker.rank(change.profile());
+            if (accepted.test(changed)) {
+                return Optional.of(new Found(change, changed));
+            }
+        }
+        for (int i = 0; i < singles.size(); i++) {
+            for (int j = i + 1; j < singles.size(); j++) {
+                Change pair = changes.combine(profile, singles.get(i), singles.get(j));
+                if (pair != null) {
+                    Ranking changed = asker.rank(pair.profile());
+                    if (accepted.test(changed)) {
+                        return Optional.of(new Found(pair, changed));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A change and the ranking it gives. */
+    public record Found(Change change, Ranking ranking) {
+    }
+}

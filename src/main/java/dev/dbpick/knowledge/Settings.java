@@ -1,0 +1,55 @@
+package dev.dbpick.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dbpick.support.KnowledgeException;
+import dev.dbpick.support.Mappers;
+import dev.dbpick.support.SourceFile;
+import java.io.IOException;
+
+/**
+ * The numbers of {@code data/settings.yaml} that dbpick applies around the rules.
+ *
+ * @param nearTiePoints         a lead of fewer points over the second place is a near tie
+ * @param staleFactsAfterMonths records checked longer ago than this before the evaluation date are stale
+ * @param maxFiringsPerLibrary  rule firings allowed per catalog library in one ranking
+ * @param changeOrder           profile fields from the most to the least plausible to change, the order
+ *                              in which pivots, relaxations and admitting changes are offered
+ */
+public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary,
+                       java.util.List<String> changeOrder) {
+
+    public Settings {
+        changeOrder = changeOrder == null ? java.util.List.of() : java.util.List.copyOf(changeOrder);
+    }
+
+    public static Settings read(SourceFile file) {
+        Settings settings;
+        try {
+            settings = Mappers.yaml().readValue(file.content(), Settings.class);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeException(file.name() + ": " + Mappers.describe(e));
+        } catch (IOException e) {
+            throw new KnowledgeException(file.name() + ": cannot read: " + e.getMessage());
+        }
+        if (settings == null) {
+            throw new KnowledgeException(file.name() + ": empty; expected nearTiePoints, staleFactsAfterMonths and maxFiringsPerLibrary");
+        }
+        positive(file, "nearTiePoints", settings.nearTiePoints());
+        positive(file, "staleFactsAfterMonths", settings.staleFactsAfterMonths());
+        positive(file, "maxFiringsPerLibrary", settings.maxFiringsPerLibrary());
+        for (String field : settings.changeOrder()) {
+            if (!dev.dbpick.profile.Profile.FIELDS.containsKey(field)) {
+                throw new KnowledgeException(file.name() + ": \"changeOrder\": \"" + field + "\" is not a profile field"
+                        + dev.dbpick.support.Suggestions.didYouMean(field, dev.dbpick.profile.Profile.FIELDS.keySet())
+                        + "; profile fields: " + String.join(", ", dev.dbpick.profile.Profile.FIELDS.keySet()));
+            }
+        }
+        return settings;
+    }
+
+    private static void positive(SourceFile file, String field, int value) {
+        if (value < 1) {
+            throw new KnowledgeException(file.name() + ": \"" + field + "\" must be 1 or more, got " + value);
+        }
+    }
+}

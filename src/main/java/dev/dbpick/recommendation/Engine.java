@@ -1,0 +1,112 @@
+package dev.dbpick.recommendation;
+
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The one engine over one knowledge revision: ranks profiles with warm Drools sessions kept
+ * per evaluation date, borrowed by one thread at a time and returned after use. Thread-safe;
+ * make one per {@link Knowledge} and share it. A reload makes a new engine, so sessions never
+ * outlive their rules.
+ */
+public final class Engine {
+
+    /** Idle sessions kept per evaluation date; more are made under load and dropped after. */
+    private static final int IDLE_PER_DATE = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /** Evaluation dates with idle sessions; an unusual --as-of or asOf does not pin memory. */
+    private static final int DATES = 4;
+
+    private final Knowledge knowledge;
+    private final Map<String, Deque<WarmSession>> idle = new ConcurrentHashMap<>();
+
+    public Engine(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    /** Today in UTC: the evaluation date when none is asked for. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** The evaluation fact for a date, with the knowledge's stale-facts threshold. */
+    public Evaluation evaluation(LocalDate date) {
+        return Evaluation.on(date, knowledge.settings().staleFactsAfterMonths());
+    }
+
+    /** Ranks the catalog for one profile, judged on {@code date}. */
+    public Ranking rank(Profile profile, LocalDate date) {
+        try (Asker asker = ask(date)) {
+            return asker.rank(profile);
+        }
+    }
+
+    /**
+     * A warm session to rank several profiles in a row (explanations ask the engine again with
+     * changed profiles); close it to give it back.
+     */
+    public Asker ask(LocalDate date) {
+        Evaluation evaluation = evaluation(date);
+        Deque<WarmSession> sessions = idle.get(evaluation.date());
+        WarmSession session = sessions == null ? null : sessions.pollFirst();
+        return new Asker(session != null ? session : new WarmSession(knowledge, evaluation));
+    }
+
+    /** The plain path: a fresh session with every fact inserted at once. Slower; the reference for tests. */
+    public Ranking rankFresh(Profile profile, LocalDate date) {
+        return WarmSession.fresh(knowledge, evaluation(date), profile);
+    }
+
+    private void giveBack(WarmSession session) {
+        if (!session.usable()) {
+            session.close();
+            return;
+        }
+        String date = session.evaluation().date();
+        if (!idle.containsKey(date) && idle.size() >= DATES) {
+            idle.keySet().stream().filter(d -> !d.equals(date)).findFirst()
+                    .map(idle::remove).ifPresent(dropped -> dropped.forEach(WarmSession::close));
+        }
+        Deque<WarmSession> sessions = idle.computeIfAbsent(date, d -> new ConcurrentLinkedDeque<>());
+        if (sessions.size() < IDLE_PER_DATE) {
+            sessions.addFirst(session);
+        } else {
+            session.close();
+        }
+    }
+
+    /** A borrowed warm session. Not thread-safe: one thread ranks with it, then closes it. */
+    public final class Asker implements AutoCloseable {
+
+        private WarmSession session;
+
+        private Asker(WarmSession session) {
+            this.session = session;
+        }
+
+        public Ranking rank(Profile profile) {
+            return session.rank(profile);
+        }
+
+        public Engine engine() {
+            return Engine.this;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                giveBack(session);
+                session = null;
+            }
+        }
+    }
+}

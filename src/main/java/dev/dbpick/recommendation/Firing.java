@@ -1,0 +1,133 @@
+package dev.dbpick.recommendation;
+
+import dev.dbpick.catalog.Library;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * Fires a session's rules within the firing budget and records what they derive: every fact a
+ * rule inserts, with the name of that rule. Score, Exclusion and Caution facts become a
+ * library's lines; facts of other types (classifications rules share, such as {@code Activity})
+ * are only tracked so they can be withdrawn.
+ */
+final class Firing {
+
+    private static final Comparator<Reason> REASON_ORDER = Comparator
+            .comparingInt((Reason r) -> -Math.abs(r.points()))
+            .thenComparing(Reason::rule)
+            .thenComparing(Reason::text);
+    private static final Comparator<Note> NOTE_ORDER = Comparator.comparing(Note::rule).thenComparing(Note::text);
+
+    /** A fact a rule inserted, and the rule. */
+    record Derived(String rule, Object fact) {
+    }
+
+    private final Knowledge knowledge;
+    private final int limit;
+    private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
+    private final Map<String, Integer> fired = new HashMap<>();
+
+    Firing(Knowledge knowledge) {
+        this.knowledge = knowledge;
+        this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
+    }
+
+    /** Listens to a session: what rules insert and delete, and how often each rule fires. */
+    void attach(KieSession session) {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    live.put(event.getFactHandle(), new Derived(event.getRule().getName(), event.getObject()));
+                }
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                live.remove(event.getFactHandle());
+            }
+        });
+        AgendaEventListener counter = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        };
+        session.addEventListener(counter);
+    }
+
+    /**
+     * Fires until the agenda is empty or the budget is spent.
+     *
+     * @return how many rules fired
+     * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
+     */
+    int fire(KieSession session) {
+        fired.clear();
+        int count = session.fireAllRules(limit);
+        if (count >= limit) {
+            String rule = fired.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+            throw new RunawayRuleException(rule, knowledge.rules().location(rule), limit);
+        }
+        return count;
+    }
+
+    /** The facts rules inserted since the last call, with their handles; forgets them. */
+    Map<FactHandle, Derived> drain() {
+        Map<FactHandle, Derived> drained = new LinkedHashMap<>(live);
+        live.clear();
+        return drained;
+    }
+
+    /** The assessments of every catalog library from the derived facts, and the ranking they make. */
+    Ranking rank(Profile profile, Evaluation evaluation, Iterable<Derived> derived) {
+        Map<String, Lines> byLibrary = new HashMap<>();
+        for (Derived d : derived) {
+            if (d.fact() instanceof Score s) {
+                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text()));
+            } else if (d.fact() instanceof Exclusion e) {
+                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text()));
+            } else if (d.fact() instanceof Caution c) {
+                lines(byLibrary, c.library()).cautions.add(new Note(d.rule(), c.text()));
+            }
+        }
+        List<Assessment> assessments = new ArrayList<>(knowledge.catalog().size());
+        for (Library library : knowledge.catalog().libraries()) {
+            Lines l = byLibrary.getOrDefault(library.id(), Lines.NONE);
+            l.reasons.sort(REASON_ORDER);
+            l.exclusions.sort(NOTE_ORDER);
+            l.cautions.sort(NOTE_ORDER);
+            int score = 0;
+            for (Reason reason : l.reasons) {
+                score += reason.points();
+            }
+            assessments.add(new Assessment(library, score, l.reasons, l.exclusions, l.cautions));
+        }
+        return new Ranking(profile, evaluation, assessments);
+    }
+
+    private static Lines lines(Map<String, Lines> byLibrary, String library) {
+        return byLibrary.computeIfAbsent(library, k -> new Lines());
+    }
+
+    private static final class Lines {
+        static final Lines NONE = new Lines();
+        final List<Reason> reasons = new ArrayList<>(8);
+        final List<Note> exclusions = new ArrayList<>(2);
+        final List<Note> cautions = new ArrayList<>(2);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.dbpick.recommendation;
+
+import dev.dbpick.catalog.Library;
+import dev.dbpick.profile.Profile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every library's assessment for one profile, in ranking order: the libraries that pass every
+ * hard constraint by score (highest first; ties to the more downloaded library, then to the
+ * alphabetically first id), then the excluded ones in catalog order.
+ */
+public final class Ranking {
+
+    /** The tie-break, documented in the README: score, then download rank (unranked last), then id. */
+    static final Comparator<Assessment> ORDER = Comparator.comparingInt((Assessment a) -> -a.score())
+            .thenComparingInt(a -> downloadRankOrMax(a.library()))
+            .thenComparing(Assessment::id);
+
+    private final Profile profile;
+    private final Evaluation evaluation;
+    private final List<Assessment> fitting;
+    private final List<Assessment> excluded;
+    private final Map<String, Assessment> byId = new HashMap<>();
+
+    Ranking(Profile profile, Evaluation evaluation, List<Assessment> assessments) {
+        this.profile = profile;
+        this.evaluation = evaluation;
+        List<Assessment> fit = new ArrayList<>();
+        List<Assessment> out = new ArrayList<>();
+        for (Assessment a : assessments) {
+            (a.excluded() ? out : fit).add(a);
+            byId.put(a.id(), a);
+        }
+        fit.sort(ORDER);
+        this.fitting = List.copyOf(fit);
+        this.excluded = List.copyOf(out);
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** The libraries that pass every hard constraint, best first (poor fits, below zero, included). */
+    public List<Assessment> fitting() {
+        return fitting;
+    }
+
+    /** The fitting libraries with a score of zero or more: the recommendations. */
+    public List<Assessment> recommended() {
+        int end = 0;
+        while (end < fitting.size() && fitting.get(end).score() >= 0) {
+            end++;
+        }
+        return fitting.subList(0, end);
+    }
+
+    /** The fitting libraries whose score is below zero. */
+    public List<Assessment> poorFits() {
+        return fitting.subList(recommended().size(), fitting.size());
+    }
+
+    public List<Assessment> excluded() {
+        return excluded;
+    }
+
+    /** The first recommendation, if any library is recommended. */
+    public Optional<Assessment> top() {
+        return fitting.isEmpty() || fitting.get(0).score() < 0 ? Optional.empty() : Optional.of(fitting.get(0));
+    }
+
+    public Optional<Assessment> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** 1-based place among the recommendations, or 0 when the library is not recommended. */
+    public int rankOf(String id) {
+        List<Assessment> recommended = recommended();
+        for (int i = 0; i < recommended.size(); i++) {
+            if (recommended.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int downloadRankOrMax(Library library) {
+        Integer rank = library.maintenance().downloadRank();
+        return rank == null ? Integer.MAX_VALUE : rank;
+    }
+}

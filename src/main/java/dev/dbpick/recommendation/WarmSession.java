@@ -1,0 +1,105 @@
+package dev.dbpick.recommendation;
+
+import dev.dbpick.catalog.Library;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A Drools session kept warm for one knowledge revision and one evaluation date: the catalog
+ * and the {@link Evaluation} are inserted once, and what the rules derive from them alone (the
+ * libraries' maintenance, licenses, advisories, ages) is kept. Each ranking inserts the
+ * profile, fires, reads the derived facts, and withdraws the profile and everything derived
+ * from it, so the session is as it was before.
+ *
+ * <p>That holds when rules match only {@code Library}, {@code Evaluation} and {@code Profile}
+ * facts and the facts rules insert, never the absence of a profile. A rule that reacts to a
+ * profile being withdrawn is detected (it fires during the clean-up) and the session is
+ * dropped with an error that names the rule; a test compares this path with a fresh session
+ * for every scenario and hundreds of generated profiles.
+ */
+final class WarmSession implements AutoCloseable {
+
+    private final KieSession session;
+    private final Firing firing;
+    private final Evaluation evaluation;
+    private final List<Firing.Derived> fixed;
+    private boolean usable = true;
+
+    WarmSession(Knowledge knowledge, Evaluation evaluation) {
+        this.evaluation = evaluation;
+        this.session = knowledge.rules().kieBase().newKieSession();
+        this.firing = new Firing(knowledge);
+        try {
+            firing.attach(session);
+            for (Library library : knowledge.catalog().libraries()) {
+                session.insert(library);
+            }
+            session.insert(evaluation);
+            firing.fire(session);
+            this.fixed = List.copyOf(firing.drain().values());
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+    }
+
+    Evaluation evaluation() {
+        return evaluation;
+    }
+
+    boolean usable() {
+        return usable;
+    }
+
+    /** Ranks the catalog for a profile and leaves the session as it found it. */
+    Ranking rank(Profile profile) {
+        if (!usable) {
+            throw new IllegalStateException("session no longer usable");
+        }
+        usable = false;
+        FactHandle handle = session.insert(profile);
+        firing.fire(session);
+        Map<FactHandle, Firing.Derived> derived = firing.drain();
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size());
+        all.addAll(fixed);
+        all.addAll(derived.values());
+        Ranking ranking = firing.rank(profile, evaluation, all);
+        derived.keySet().forEach(session::delete);
+        session.delete(handle);
+        if (firing.fire(session) > 0) {
+            Map<FactHandle, Firing.Derived> stray = firing.drain();
+            String rule = stray.values().stream().map(Firing.Derived::rule).findFirst().orElse("?");
+            throw new IllegalStateException("rule \"" + rule + "\" fired after a ranking's profile was withdrawn; rules"
+                    + " must match Library, Evaluation and Profile facts, never the absence of a profile");
+        }
+        usable = true;
+        return ranking;
+    }
+
+    @Override
+    public void close() {
+        usable = false;
+        session.dispose();
+    }
+
+    /** The plain path, for checks: a new session with every fact inserted at once, fired once, disposed. */
+    static Ranking fresh(Knowledge knowledge, Evaluation evaluation, Profile profile) {
+        KieSession session = knowledge.rules().kieBase().newKieSession();
+        Firing firing = new Firing(knowledge);
+        try {
+            firing.attach(session);
+            knowledge.catalog().libraries().forEach(session::insert);
+            session.insert(evaluation);
+            session.insert(profile);
+            firing.fire(session);
+            return firing.rank(profile, evaluation, firing.drain().values());
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dbpick.render;
+
+import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
+import dev.dbpick.recommendation.Note;
+import dev.dbpick.recommendation.Reason;
+import dev.dbpick.support.Text;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A result as a Markdown document, for pull requests, wikis and design notes. */
+public final class MarkdownRenderer {
+
+    private MarkdownRenderer() {
+    }
+
+    public static void render(Result result, View view, PrintWriter out) {
+        out.println("## dbpick ranking");
+        out.println();
+        out.println("Profile: " + cell(ProfileText.summary(result.profile(), view.questionnaire()))
+                + " (evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision `"
+                + result.knowledge().revision() + "`)");
+        out.println();
+        if (result.recommendations().isEmpty()) {
+            out.println("No library is recommended for this profile.");
+        } else {
+            table(result.recommendations().stream().map(r -> new Row(r.rank() + (r.tiedWith().isEmpty() ? "" : "="),
+                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions())).toList(), view.explain(), out);
+        }
+        margin(result.margin(), view, out);
+        if (!result.pivots().isEmpty()) {
+            out.println();
+            out.println("### What would change the first pick");
+            out.println();
+            for (Pivot pivot : result.pivots()) {
+                out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
+            }
+        }
+        if (!result.relaxations().isEmpty()) {
+            out.println();
+            out.println("### The smallest ways out");
+            out.println();
+            for (Relaxation r : result.relaxations()) {
+                out.println("- with " + cell(r.summary()) + ": " + r.fits() + " fit, first " + cell(view.name(r.top()))
+                        + " (`" + r.top() + "`)");
+            }
+        }
+        if (!result.poorFits().isEmpty()) {
+            out.println();
+            out.println("### Poor fits");
+            out.println();
+            out.println("They pass every hard constraint, but their score lines add up to less than zero.");
+            out.println();
+            table(result.poorFits().stream().map(p -> new Row("-", p.name(), p.id(), p.kind(), p.score(), p.reasons(),
+                    p.cautions())).toList(), view.explain(), out);
+        }
+        if (!result.excluded().isEmpty()) {
+            out.println();
+            out.println("### Excluded");
+            out.println();
+            out.println("| Library | Reasons |");
+            out.println("|---|---|");
+            for (Result.Excluded e : result.excluded()) {
+                List<String> reasons = e.reasons().stream()
+                        .map(n -> cell(n.text()) + (view.explain() ? " _(" + cell(n.rule()) + ")_" : "")).toList();
+                out.println("| " + cell(e.name()) + " (`" + e.id() + "`) | " + String.join("<br>", reasons) + " |");
+            }
+        }
+    }
+
+    private record Row(String rank, String name, String id, String kind, int score, List<Reason> reasons, List<Note> cautions) {
+    }
+
+    private static void table(List<Row> rows, boolean explain, PrintWriter out) {
+        out.println("| # | Library | Kind | Score | " + (explain ? "Score lines" : "Deciding reasons") + " | Cautions |");
+        out.println("|---:|---|---|---:|---|---|");
+        for (Row r : rows) {
+            List<String> reasons = new ArrayList<>();
+            r.reasons().stream().limit(explain ? Long.MAX_VALUE : 3).forEach(reason ->
+                    reasons.add(Text.signed(reason.points()) + " " + cell(reason.text())
+                            + (explain ? " _(" + cell(reason.rule()) + ")_" : "")));
+            List<String> cautions = r.cautions().stream().map(c -> cell(c.text())).toList();
+            out.println("| " + r.rank() + " | " + cell(r.name()) + " (`" + r.id() + "`) | " + r.kind() + " | "
+                    + r.score() + " | " + String.join("<br>", reasons) + " | " + String.join("<br>", cautions) + " |");
+        }
+    }
+
+    private static void margin(Margin margin, View view, PrintWriter out) {
+        if (margin == null) {
+            return;
+        }
+        out.println();
+        out.println(cell(view.name(margin.first())) + " leads " + cell(view.name(margin.second())) + " by " + margin.points()
+                + " points" + (margin.nearTie() ? ", a near tie" : "") + (margin.deciding().isEmpty() ? "." : "; deciding lines: "
+                + String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).map(MarkdownRenderer::cell).toList()) + "."));
+    }
+
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

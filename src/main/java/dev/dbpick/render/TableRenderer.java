@@ -1,0 +1,192 @@
+package dev.dbpick.render;
+
+import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.LineDifference;
+import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
+import dev.dbpick.recommendation.Note;
+import dev.dbpick.recommendation.Reason;
+import dev.dbpick.support.Text;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The terminal view of a result, as wide as the terminal: rank, library, score and the deciding
+ * reasons; the margin in words; the answers that would change the first pick; poor fits after a
+ * separator; and, when nothing fits, the smallest ways out. With {@code explain}, every score
+ * line with its rule and every exclusion.
+ */
+public final class TableRenderer {
+
+    private static final int RANK = 3;
+    private static final int LIBRARY = 22;
+    private static final int SCORE = 5;
+    private static final String GAP = "  ";
+    private static final int INDENT = RANK + 1 + GAP.length() - 1 + LIBRARY + 1 + SCORE + GAP.length();
+    private static final int DECIDING = 3;
+    private static final int PIVOTS = 3;
+    private static final int RELAXATIONS = 5;
+
+    private TableRenderer() {
+    }
+
+    public static void render(Result result, View view, PrintWriter out) {
+        int width = view.width();
+        int fitting = result.recommendations().size() + result.poorFits().size()
+                + hiddenRecommendations(result);
+        out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
+        out.println(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
+                + " excluded; evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision "
+                + result.knowledge().revision());
+        out.println();
+        if (result.recommendations().isEmpty()) {
+            nothingFits(result, view, out);
+        } else {
+            out.println(Text.padLeft("#", RANK) + " " + GAP.substring(1) + Text.pad("LIBRARY", LIBRARY) + " "
+                    + Text.padLeft("SCORE", SCORE) + GAP + (view.explain() ? "SCORE LINES [RULE]" : "DECIDING REASONS"));
+            for (Result.Recommendation r : result.recommendations()) {
+                row(Text.padLeft(Integer.toString(r.rank()), RANK) + (r.tiedWith().isEmpty() ? " " : "="), r.name(), r.score(),
+                        r.reasons(), r.cautions(), view, out);
+            }
+            if (result.recommendations().stream().anyMatch(r -> !r.tiedWith().isEmpty())) {
+                out.println(Text.wrap("= equal score; the more downloaded library is listed first.", width).get(0));
+            }
+        }
+        int hidden = hiddenRecommendations(result);
+        if (hidden > 0) {
+            out.println();
+            out.println(hidden + " more recommended; --top 0 shows all.");
+        }
+        margin(result.margin(), view, out);
+        pivots(result.pivots(), view, out);
+        poorFits(result.poorFits(), view, out);
+        if (view.explain()) {
+            excluded(result.excluded(), width, out);
+        } else if (!result.excluded().isEmpty()) {
+            out.println();
+            out.println(result.excluded().size() + " excluded; --explain shows every score line and exclusion,"
+                    + " 'dbpick why-not ID' one library.");
+        }
+    }
+
+    private static int hiddenRecommendations(Result result) {
+        int fittingTotal = result.knowledge().libraries() - result.excluded().size() - result.poorFits().size();
+        return Math.max(0, fittingTotal - result.recommendations().size());
+    }
+
+    private static void row(String rank, String name, int score, List<Reason> reasons, List<Note> cautions, View view,
+                            PrintWriter out) {
+        int width = view.width() - INDENT;
+        String head = rank + GAP.substring(1) + Text.pad(Text.truncate(name, LIBRARY), LIBRARY) + " "
+                + Text.padLeft(Integer.toString(score), SCORE) + GAP;
+        List<Reason> shown = view.explain() ? reasons : reasons.stream().limit(DECIDING).toList();
+        boolean first = true;
+        for (Reason reason : shown) {
+            String line = Text.padLeft(Text.signed(reason.points()), 3) + " " + reason.text();
+            for (String part : view.explain() ? Text.wrap(line, "[" + reason.rule() + "]", width)
+                    : List.of(Text.truncate(line, width))) {
+                out.println((first ? head : " ".repeat(INDENT)) + part);
+                first = false;
+            }
+        }
+        if (reasons.isEmpty()) {
+            out.println(head + "(no score lines: it fits, but nothing in the profile favours it)");
+        } else if (shown.size() < reasons.size()) {
+            int rest = reasons.stream().skip(shown.size()).mapToInt(Reason::points).sum();
+            out.println(" ".repeat(INDENT) + Text.padLeft(Text.signed(rest), 3) + " from " + (reasons.size() - shown.size())
+                    + " more line" + (reasons.size() - shown.size() == 1 ? "" : "s") + " (--explain)");
+        }
+        for (Note caution : cautions) {
+            List<String> lines = view.explain() ? Text.wrap("  ! " + caution.text(), "[" + caution.rule() + "]", width)
+                    : List.of(Text.truncate("  ! " + caution.text(), width));
+            lines.forEach(l -> out.println(" ".repeat(INDENT) + l));
+        }
+    }
+
+    private static void margin(Margin margin, View view, PrintWriter out) {
+        if (margin == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(view.name(margin.first()) + " leads " + view.name(margin.second()) + " by "
+                + margin.points() + " point" + (margin.points() == 1 ? "" : "s"));
+        text.append(margin.nearTie() ? ": a near tie" : "");
+        if (!margin.deciding().isEmpty()) {
+            text.append(margin.nearTie() ? "; the deciding lines are " : "; the lines that decide it: ");
+            text.append(String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).toList()));
+            if (margin.deciding().size() > 3) {
+                text.append(" and ").append(margin.deciding().size() - 3).append(" more");
+            }
+        }
+        out.println();
+        Text.wrap(text + ".", view.width()).forEach(out::println);
+    }
+
+    /** A rule's difference between two libraries, e.g. "+8 Framework: made for the chosen framework". */
+    static String difference(LineDifference d) {
+        return Text.signed(d.points()) + " " + d.rule();
+    }
+
+    private static void pivots(List<Pivot> pivots, View view, PrintWriter out) {
+        if (pivots.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("What would change the first pick:");
+        for (Pivot pivot : pivots.stream().limit(PIVOTS).toList()) {
+            out.println(Text.truncate("  with " + pivot.summary() + ": " + view.name(pivot.top()), view.width()));
+        }
+        if (pivots.size() > PIVOTS) {
+            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json lists every one)");
+        }
+    }
+
+    private static void nothingFits(Result result, View view, PrintWriter out) {
+        out.println("No library is recommended for this profile.");
+        if (result.relaxations().isEmpty()) {
+            Text.wrap("No change of one or two answers makes one fit; the exclusions (--explain) say what rules"
+                    + " each library out.", view.width()).forEach(out::println);
+            return;
+        }
+        int size = result.relaxations().get(0).changes().size();
+        out.println("The smallest ways out (" + (size <= 1 ? "one answer changed" : "two answers changed") + "):");
+        for (Relaxation relaxation : result.relaxations().stream().limit(RELAXATIONS).toList()) {
+            out.println(Text.truncate("  with " + relaxation.summary() + ": " + relaxation.fits() + " fit"
+                    + (relaxation.fits() == 1 ? "s" : "") + ", first " + view.name(relaxation.top()), view.width()));
+        }
+        if (result.relaxations().size() > RELAXATIONS) {
+            out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json lists every one)");
+        }
+    }
+
+    private static void poorFits(List<Result.PoorFit> poorFits, View view, PrintWriter out) {
+        if (poorFits.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("-".repeat(Math.min(view.width(), 40)));
+        Text.wrap("Poor fits: they pass every hard constraint, but their score lines add up to less than zero.",
+                view.width()).forEach(out::println);
+        for (Result.PoorFit p : poorFits) {
+            row(Text.padLeft("-", RANK) + " ", p.name(), p.score(), p.reasons(), p.cautions(), view, out);
+        }
+    }
+
+    private static void excluded(List<Result.Excluded> excluded, int width, PrintWriter out) {
+        if (excluded.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("EXCLUDED");
+        int text = width - LIBRARY - GAP.length();
+        for (Result.Excluded e : excluded) {
+            boolean first = true;
+            for (Note reason : e.reasons()) {
+                for (String part : Text.wrap(reason.text(), "[" + reason.rule() + "]", text)) {
+                    out.println((first ? Text.pad(Text.truncate(e.name(), LIBRARY), LIBRARY) : " ".repeat(LIBRARY)) + GAP + part);
+                    first = false;
+                }
+            }
+        }
+    }
+}

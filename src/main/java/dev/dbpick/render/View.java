@@ -1,0 +1,26 @@
+package dev.dbpick.render;
+
+import dev.dbpick.catalog.Catalog;
+import dev.dbpick.catalog.Library;
+import dev.dbpick.questionnaire.Questionnaire;
+
+/**
+ * What a renderer needs besides the document: the questionnaire (to describe a profile), the
+ * catalog (to name libraries an explanation mentions by id), the width to fit, and whether
+ * every line is wanted.
+ */
+public record View(Questionnaire questionnaire, Catalog catalog, int width, boolean explain) {
+
+    /** The width when output is not a terminal, and the narrowest a table is laid out for. */
+    public static final int DEFAULT_WIDTH = 100;
+    private static final int MIN_WIDTH = 60;
+
+    public View {
+        width = Math.max(MIN_WIDTH, width);
+    }
+
+    /** A library's display name; its id when the catalog does not know it. */
+    public String name(String id) {
+        return catalog.find(id).map(Library::name).orElse(id);
+    }
+}
