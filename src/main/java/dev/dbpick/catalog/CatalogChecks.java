@@ -86,6 +86,11 @@ final class CatalogChecks {
         }
         checkAsync(problems, l.async());
         checkMaintenance(problems, l.maintenance());
+        for (Library.DependencyRisk risk : l.dependencyRisks()) {
+            if (blank(risk.summary()) || !List.of("major", "minor").contains(risk.severity())) {
+                problems.add("every dependency risk needs a summary and a severity, major or minor");
+            }
+        }
         for (Library.Advisory advisory : l.advisories()) {
             if (blank(advisory.id()) || blank(advisory.summary())) {
                 problems.add("every advisory needs an id and a summary");

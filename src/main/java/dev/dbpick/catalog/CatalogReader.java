@@ -48,6 +48,11 @@ public final class CatalogReader {
         for (SourceFile file : files) {
             entries.addAll(readEntries(file, problems));
         }
+        if (!problems.isEmpty()) {
+            // Root causes only: a record that cannot be read would make every reference to it
+            // (alternatives, drivers) look broken too.
+            throw new KnowledgeException(problems.size() + " problem(s) in the catalog", problems);
+        }
         CatalogChecks checks = new CatalogChecks(vocabulary, questionnaire);
         Map<String, Entry> seen = new HashMap<>();
         Map<String, Library> byId = new HashMap<>();

@@ -34,7 +34,8 @@ public record Library(
         Map<String, Drivers> runsOn,
         Maintenance maintenance,
         List<Advisory> advisories,
-        List<String> dependencyRisks,
+        List<DependencyRisk> dependencyRisks,
+        List<String> notices,
         String strengths,
         String weaknesses,
         String alternative,
@@ -52,6 +53,7 @@ public record Library(
         python = listOf("python", python);
         advisories = listOf("advisories", advisories);
         dependencyRisks = listOf("dependencyRisks", dependencyRisks);
+        notices = listOf("notices", notices);
         sources = listOf("sources", sources);
         if (runsOn == null) {
             throw new IllegalArgumentException("\"runsOn\" must be a map of database to drivers; write {} for none");
@@ -100,6 +102,23 @@ public record Library(
     /** The given databases it does not work with, in the order given. */
     public List<String> missing(List<String> wanted) {
         return wanted.stream().filter(d -> !databases.contains(d)).toList();
+    }
+
+    /**
+     * Where {@code driver} stands among the drivers this library runs on for any of the given
+     * databases in synchronous code: 0 for its preferred (first listed) driver, 1 for the next,
+     * and -1 when it does not run on it.
+     */
+    public int driverPreference(String driver, List<String> databases) {
+        int best = -1;
+        for (String database : databases) {
+            Drivers drivers = runsOn.get(database);
+            int index = drivers == null ? -1 : drivers.sync().indexOf(driver);
+            if (index >= 0 && (best < 0 || index < best)) {
+                best = index;
+            }
+        }
+        return best;
     }
 
     /** The newest maintained release line, or null when the record lists none. */
@@ -190,6 +209,19 @@ public record Library(
         @JsonIgnore
         public boolean unfixed() {
             return fixedIn == null;
+        }
+    }
+
+    /**
+     * A risk that comes with a dependency: {@code major} when the dependency is deprecated,
+     * unmaintained or pinned in a way that blocks fixes; {@code minor} when a pin or a
+     * requirement only limits what can be installed beside it.
+     */
+    public record DependencyRisk(String severity, String summary) {
+
+        @JsonIgnore
+        public boolean major() {
+            return "major".equals(severity);
         }
     }
 

@@ -46,12 +46,13 @@ public final class Explainer {
     }
 
     /**
-     * When nothing is recommended: every single answer change after which something is, or,
-     * when no single change does, every pair of changes that does (neither of its changes
-     * does alone, so each pair is minimal).
+     * When no library passes the hard constraints: every single answer change after which one
+     * is recommended, or, when no single change does, every pair of changes that does (neither
+     * of its changes does alone, so each pair is minimal). When libraries pass but all score
+     * below zero, the poor fits are the answer, and there is nothing to relax.
      */
     public List<Relaxation> relaxations(Ranking ranking) {
-        if (ranking.top().isPresent()) {
+        if (!ranking.fitting().isEmpty()) {
             return List.of();
         }
         List<Relaxation> relaxations = new ArrayList<>();

@@ -16,9 +16,11 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -46,7 +48,11 @@ public final class RuleCompiler {
             throw new KnowledgeException("rules: no rule files (*.drl)");
         }
         List<String> problems = duplicateRuleNames(files);
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // Rules never modify facts, so property reactivity has nothing to do; without it Drools
+        // also stops warning about constraints that call methods with another pattern's values.
+        configuration.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         for (SourceFile file : files) {
             Resource resource = ResourceFactory.newByteArrayResource(file.content());
             resource.setSourcePath(file.name());

@@ -30,6 +30,9 @@ public record Profile(
         List<String> priorities,
         Map<String, Boolean> constraints) {
 
+    /** The data-frame tools among {@code alreadyUses}. */
+    public static final List<String> FRAMES = List.of("pandas", "polars", "arrow");
+
     /** The contract (version 2): each field and the shape of its value, in document order. */
     public static final Map<String, QuestionType> FIELDS = fields();
 
@@ -62,6 +65,11 @@ public record Profile(
     /** True when the code already uses the given tool ({@code pydantic}, {@code pandas}, ...). */
     public boolean uses(String tool) {
         return alreadyUses.contains(tool);
+    }
+
+    /** The data-frame tools (pandas, Polars, Arrow) the code already uses. */
+    public List<String> frames() {
+        return alreadyUses.stream().filter(FRAMES::contains).toList();
     }
 
     private static Map<String, QuestionType> fields() {

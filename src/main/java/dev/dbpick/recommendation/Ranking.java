@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Every library's assessment for one profile, in ranking order: the libraries that pass every
- * hard constraint by score (highest first; ties to the more downloaded library, then to the
- * alphabetically first id), then the excluded ones in catalog order.
+ * hard constraint by score (highest first; ties to the more downloaded library, the standard
+ * library counting as the most downloaded, then to the alphabetically first id), then the
+ * excluded ones in catalog order.
  */
 public final class Ranking {
 
@@ -92,8 +93,9 @@ public final class Ranking {
         return 0;
     }
 
+    /** The standard library ships with every Python, so it counts as the most used. */
     private static int downloadRankOrMax(Library library) {
         Integer rank = library.maintenance().downloadRank();
-        return rank == null ? Integer.MAX_VALUE : rank;
+        return "stdlib".equals(library.install()) ? 0 : rank == null ? Integer.MAX_VALUE : rank;
     }
 }

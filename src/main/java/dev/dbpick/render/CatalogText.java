@@ -74,7 +74,8 @@ public final class CatalogText {
             field(out, "advisory", advisory.id() + (advisory.unfixed() ? " (no fix)" : " (fixed in " + advisory.fixedIn() + ")")
                     + ": " + advisory.summary());
         }
-        l.dependencyRisks().forEach(risk -> field(out, "risk", risk));
+        l.dependencyRisks().forEach(risk -> field(out, "risk", risk.severity() + ": " + risk.summary()));
+        l.notices().forEach(notice -> field(out, "notice", notice));
         field(out, "strengths", l.strengths());
         field(out, "weaknesses", l.weaknesses());
         if (l.alternative() != null) {

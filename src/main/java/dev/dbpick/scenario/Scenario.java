@@ -11,13 +11,14 @@ import java.util.Map;
  * @param asOf     the evaluation date the expectations hold on (pinned, so they do not rot)
  * @param top      the first place must be one of these ids (empty: not checked)
  * @param inTop    for each k, these ids must rank within the first k
- * @param fits     these ids must be recommended (not excluded)
+ * @param fits     these ids must be recommended (not excluded, not a poor fit)
+ * @param poorFits these ids must pass every hard constraint but score below zero
  * @param excluded these ids must be excluded
  * @param above    pairs "a &gt; b": a must rank above b (b may also be excluded)
  * @param fired    these rules must have fired for some library
  */
 public record Scenario(String name, String source, java.time.LocalDate asOf, Profile profile, List<String> top,
-                       Map<Integer, List<String>> inTop, List<String> fits, List<String> excluded,
+                       Map<Integer, List<String>> inTop, List<String> fits, List<String> poorFits, List<String> excluded,
                        List<Order> above, List<String> fired) {
 
     /** "higher ranks above lower". */

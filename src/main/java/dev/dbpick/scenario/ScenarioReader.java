@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class ScenarioReader {
 
-    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "excluded", "above", "fired");
+    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "poorFits", "excluded", "above", "fired");
     private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect");
 
     private final Catalog catalog;
@@ -152,7 +152,8 @@ public final class ScenarioReader {
             above.add(new Scenario.Order(id(parts[0].strip()), id(parts[1].strip())));
         }
         return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop,
-                ids(expect.get("fits")), ids(expect.get("excluded")), above, strings(expect.get("fired")));
+                ids(expect.get("fits")), ids(expect.get("poorFits")), ids(expect.get("excluded")), above,
+                strings(expect.get("fired")));
     }
 
     private static LocalDate date(JsonNode node) {

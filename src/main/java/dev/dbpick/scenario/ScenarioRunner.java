@@ -48,6 +48,11 @@ public final class ScenarioRunner {
                         + result.find(id).map(Assessment::score).orElse(0) + ")");
             }
         }
+        for (String id : scenario.poorFits()) {
+            if (result.poorFits().stream().noneMatch(a -> a.id().equals(id))) {
+                failures.add("poorFits: expected " + id + " to be a poor fit (below zero), got " + where(id, ranking.indexOf(id) + 1, excluded));
+            }
+        }
         for (String id : scenario.excluded()) {
             if (!excluded.contains(id)) {
                 failures.add("excluded: expected " + id + " to be excluded, got " + where(id, ranking.indexOf(id) + 1, excluded));
