@@ -1,18 +1,23 @@
 package dev.dbpick;
 
+import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.recommendation.Engine;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 /** The repository's own rules/ and data/, loaded once for the tests that read them. */
 public final class TestKnowledge {
 
     public static final KnowledgeFolder RULES = new KnowledgeFolder("rules", Path.of("rules"));
     public static final KnowledgeFolder DATA = new KnowledgeFolder("data", Path.of("data"));
+    /** The date the bundled scenarios are pinned to; tests judge ages against it so they do not rot. */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 11, 26);
 
-    private static Knowledge knowledge;
+    private static Engine engine;
     private static Data data;
 
     private TestKnowledge() {
@@ -25,10 +30,18 @@ public final class TestKnowledge {
         return data;
     }
 
-    public static synchronized Knowledge knowledge() {
-        if (knowledge == null) {
-            knowledge = Knowledge.load(RULES, DATA, CompiledRulesCache.disabled());
+    public static synchronized Engine engine() {
+        if (engine == null) {
+            engine = new Engine(Knowledge.load(RULES, DATA, CompiledRulesCache.disabled()));
         }
-        return knowledge;
+        return engine;
+    }
+
+    public static Knowledge knowledge() {
+        return engine().knowledge();
+    }
+
+    public static Advisor advisor() {
+        return new Advisor(engine());
     }
 }

@@ -1,12 +1,13 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.knowledge.Data;
+import dev.dbpick.recommendation.Evaluation;
 import dev.dbpick.render.CatalogText;
 import dev.dbpick.render.Json;
 import dev.dbpick.support.Text;
 import dev.dbpick.catalog.Catalog;
 import dev.dbpick.catalog.Library;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,21 +56,38 @@ final class CatalogCommand implements Runnable {
         @Option(names = "--database", paramLabel = "DB", description = "Only libraries that work with this database.")
         String database;
 
+        @Option(names = "--stale", description = "Only libraries whose facts were checked longer ago than data/settings.yaml"
+                + " allows (staleFactsAfterMonths) before the evaluation date.")
+        boolean stale;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The evaluation date for --stale (default: today).")
+        String asOf;
+
         @Mixin
         KnowledgeOptions knowledge;
 
         @Override
         public Integer call() {
-            Catalog catalog = knowledge.readData().catalog();
+            Data data = knowledge.readData();
+            Catalog catalog = data.catalog();
+            Evaluation evaluation = Evaluation.on(ResultOptions.parseDate(asOf), data.settings().staleFactsAfterMonths());
             List<Library> libraries = catalog.libraries().stream()
                     .filter(l -> kind == null || l.kinds().contains(kind))
                     .filter(l -> database == null || l.databases().contains(database))
+                    .filter(l -> !stale || evaluation.stale(l.asOf()))
                     .toList();
             PrintWriter out = spec.commandLine().getOut();
             if (format == CatalogFormat.JSON) {
                 out.println(Json.write(libraries));
+            } else if (stale && libraries.isEmpty()) {
+                out.println("No library's facts are older than " + evaluation.staleFactsAfterMonths() + " months on "
+                        + evaluation.date() + ".");
             } else {
                 CatalogText.table(libraries, out);
+                if (stale) {
+                    out.println("Their facts are older than " + evaluation.staleFactsAfterMonths() + " months on " + evaluation.date()
+                            + ": check them against the latest releases and update asOf.");
+                }
             }
             out.flush();
             return ExitCode.OK;
@@ -111,31 +129,8 @@ final class CatalogCommand implements Runnable {
         }
 
         private String suggestion(Catalog catalog) {
-            return catalog.libraries().stream()
-                    .map(Library::id)
-                    .min(Comparator.comparingInt(candidate -> distance(candidate, id.toLowerCase(java.util.Locale.ROOT))))
-                    .filter(best -> distance(best, id.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, id.length() / 3))
-                    .map(best -> "; did you mean \"" + best + "\"? ('dbpick catalog list' shows all ids)")
-                    .orElse("; 'dbpick catalog list' shows all ids");
-        }
-
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
+            return dev.dbpick.support.Suggestions.didYouMean(id, catalog.libraries().stream().map(Library::id).toList())
+                    + " ('dbpick catalog list' shows all ids)";
         }
     }
 }

@@ -33,6 +33,14 @@ final class ProfileOptions {
             description = "In-process or server: ${dbpick.choices.deployment:-see data/questionnaire.yaml}.")
     String deployment;
 
+    @Option(names = "--shared-by", paramLabel = "WHO",
+            description = "Who uses the same data at once: ${dbpick.choices.sharedBy:-see data/questionnaire.yaml}.")
+    String sharedBy;
+
+    @Option(names = "--python", paramLabel = "VERSION",
+            description = "Python version it must run on: ${dbpick.choices.python:-see data/questionnaire.yaml}.")
+    String python;
+
     @Option(names = "--framework", paramLabel = "NAME",
             description = "Web framework: ${dbpick.choices.framework:-see data/questionnaire.yaml}.")
     String framework;
@@ -40,6 +48,10 @@ final class ProfileOptions {
     @Option(names = "--workload", paramLabel = "KIND",
             description = "Main workload: ${dbpick.choices.workload:-see data/questionnaire.yaml}.")
     String workload;
+
+    @Option(names = "--already-uses", paramLabel = "TOOL", split = ",",
+            description = "What the code already uses; repeat or separate with commas: ${dbpick.choices.alreadyUses:-see data/questionnaire.yaml}.")
+    List<String> alreadyUses;
 
     @Option(names = "--priority", paramLabel = "WHAT", split = ",",
             description = "What matters most, most important first, at most 3: ${dbpick.choices.priorities:-see data/questionnaire.yaml}.")
@@ -64,8 +76,11 @@ final class ProfileOptions {
         list(profile, "databases", databases);
         text(profile, "async", async);
         text(profile, "deployment", deployment);
+        text(profile, "sharedBy", sharedBy);
+        text(profile, "python", python);
         text(profile, "framework", framework);
         text(profile, "workload", workload);
+        list(profile, "alreadyUses", alreadyUses);
         list(profile, "priorities", priorities);
         if (constraints != null) {
             ObjectNode flags = profile.get("constraints") instanceof ObjectNode existing

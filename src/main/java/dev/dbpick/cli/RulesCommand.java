@@ -4,7 +4,9 @@ import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.RuleValues;
 import dev.dbpick.knowledge.Rules;
+import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.scenario.Scenario;
 import dev.dbpick.scenario.ScenarioReader;
 import dev.dbpick.scenario.ScenarioResult;
@@ -37,7 +39,8 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {
-                "Compiles every rule file and validates the data and the scenario files.",
+                "Compiles every rule file, validates the data and the scenario files, and checks that",
+                "every value a rule tests for (has(\"trait\"), purpose == \"orm\", an id) exists in the data.",
                 "Errors are listed with file and line (rules) or file and entry (data)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all valid", "1:internal error", "2:bad usage", "3:invalid rules, data or scenarios"})
@@ -54,6 +57,10 @@ final class RulesCommand implements Runnable {
             KnowledgeFolder rulesFolder = knowledge.rulesFolder();
             Data data = knowledge.readData();
             Knowledge loaded = Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.disabled()));
+            List<String> values = RuleValues.check(loaded.rules().files(), data);
+            if (!values.isEmpty()) {
+                throw new KnowledgeException(values.size() + " value(s) the rules test for exist nowhere in the data", values);
+            }
             List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();

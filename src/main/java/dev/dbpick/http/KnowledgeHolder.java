@@ -5,6 +5,7 @@ import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.RuleValues;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.ScenarioReader;
 import dev.dbpick.scenario.ScenarioResult;
@@ -112,7 +113,12 @@ public class KnowledgeHolder {
     }
 
     private Knowledge build() {
-        return Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
+        Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
+        List<String> values = RuleValues.check(knowledge.rules().files(), knowledge.data());
+        if (!values.isEmpty()) {
+            throw new KnowledgeException(values.size() + " value(s) the rules test for exist nowhere in the data", values);
+        }
+        return knowledge;
     }
 
     private List<String> failingScenarios(Engine engine) {

@@ -69,8 +69,9 @@ public final class Mappers {
             Matcher missing = MISSING.matcher(message);
             if (missing.find()) {
                 String field = path(m);
-                return "missing field \"" + (field.isEmpty() ? "" : field + ".") + missing.group(1)
-                        + "\" (write null, [] or false when it does not apply)";
+                String name = missing.group(1);
+                String full = field.isEmpty() ? name : field.equals(name) || field.endsWith("." + name) ? field : field + "." + name;
+                return "missing field \"" + full + "\" (write null, [] or false when it does not apply)";
             }
             if (m instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return at(m) + "expected " + shape(mismatch.getTargetType());

@@ -16,53 +16,55 @@ import org.junit.jupiter.api.Test;
 /** The question flow, driven through the prompter interface with scripted answers. */
 class AskSessionTest {
 
-    private static final List<String> ALL = List.of(
-            "purpose", "databases", "deployment", "async", "framework", "workload", "priorities", "constraints");
+    private static final List<String> ALL = List.of("purpose", "databases", "deployment", "sharedBy", "async", "python",
+            "framework", "workload", "alreadyUses", "priorities", "constraints");
 
     private final Questionnaire questionnaire = TestKnowledge.data().questionnaire();
 
     @Test
     void everyQuestionIsAskedInOrderAndEnterKeepsTheDefaults() {
-        ScriptedPrompter prompter = script(List.of("", "", "", "", "", "", "", ""));
+        ScriptedPrompter prompter = script(blanks(11));
         ObjectNode answers = run(prompter, "{}");
         assertEquals(ALL, prompter.asked);
         assertEquals("any", answers.get("purpose").asText());
         assertEquals("not-needed", answers.get("async").asText());
-        assertEquals(8, prompter.notes.size(), "one effect line per answer");
+        assertEquals(11, prompter.notes.size(), "one effect line per answer");
     }
 
     @Test
     void theDeploymentQuestionIsSkippedForAnEmbeddedDatabase() {
-        ScriptedPrompter prompter = script(List.of("embedded-database", "", "", "", "", "", ""));
+        ScriptedPrompter prompter = script(steps("embedded-database", 9));
         run(prompter, "{}");
         assertFalse(prompter.asked.contains("deployment"));
     }
 
     @Test
     void theFrameworkQuestionIsSkippedForEmbeddedAnalyticsWhenWorkloadIsKnown() {
-        ScriptedPrompter prompter = script(List.of("", "", "", ""));
+        ScriptedPrompter prompter = script(blanks(7));
         run(prompter, "{\"purpose\":\"embedded-database\",\"workload\":\"analytics\"}");
-        assertEquals(List.of("databases", "async", "priorities", "constraints"), prompter.asked);
+        assertEquals(List.of("databases", "sharedBy", "async", "python", "alreadyUses", "priorities", "constraints"), prompter.asked);
     }
 
     @Test
     void theWorkloadQuestionIsSkippedForACache() {
-        ScriptedPrompter prompter = script(List.of("cache", "", "", "", "", "", ""));
+        ScriptedPrompter prompter = script(steps("cache", 8));
         run(prompter, "{}");
         assertFalse(prompter.asked.contains("workload"));
+        assertFalse(prompter.asked.contains("alreadyUses"), "a cache keeps values, not models or frames");
     }
 
     @Test
     void prefilledAnswersAreNotAskedAgain() {
-        ScriptedPrompter prompter = script(List.of("", "", "", "", ""));
+        ScriptedPrompter prompter = script(blanks(8));
         ObjectNode answers = run(prompter, "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
-        assertEquals(List.of("purpose", "deployment", "workload", "priorities", "constraints"), prompter.asked);
+        assertEquals(List.of("purpose", "deployment", "sharedBy", "python", "workload", "alreadyUses", "priorities", "constraints"),
+                prompter.asked);
         assertEquals("required", answers.get("async").asText());
     }
 
     @Test
     void backAsksThePreviousQuestionAgain() {
-        ScriptedPrompter prompter = script(List.of("orm", "<", "driver", "postgresql", "", "", "", "", "", ""));
+        ScriptedPrompter prompter = script(concat(List.of("orm", "<", "driver", "postgresql"), blanks(9)));
         ObjectNode answers = run(prompter, "{}");
         assertEquals(List.of("purpose", "databases", "purpose", "databases"), prompter.asked.subList(0, 4));
         assertEquals("driver", answers.get("purpose").asText());
@@ -71,7 +73,7 @@ class AskSessionTest {
 
     @Test
     void backDoesNotUndoPrefilledAnswers() {
-        ScriptedPrompter prompter = script(List.of("<", "", "", "", "", "", "", ""));
+        ScriptedPrompter prompter = script(concat(List.of("<"), blanks(10)));
         Interview interview = new Interview(questionnaire, json("{\"purpose\":\"orm\"}"));
         assertFalse(interview.canGoBack());
         ObjectNode answers = new AskSession(interview, prompter, a -> "").run();
@@ -82,7 +84,7 @@ class AskSessionTest {
     @Test
     void theReviewChangesAnAnswerAndAsksWhatNowApplies() {
         ScriptedPrompter prompter = script(
-                List.of("embedded-database", "", "", "", "", "", "", "orm", ""),
+                concat(steps("embedded-database", 9), List.of("orm", "")),
                 List.of("purpose", ""));
         ObjectNode answers = run(prompter, "{}");
         assertEquals("orm", answers.get("purpose").asText());
@@ -92,14 +94,14 @@ class AskSessionTest {
 
     @Test
     void theReviewOffersTheEarlierAnswerAsCurrent() {
-        ScriptedPrompter prompter = script(List.of("", "sqlite,duckdb", "", "", "", "", "", "", ""), List.of("databases", ""));
+        ScriptedPrompter prompter = script(concat(List.of("", "sqlite,duckdb"), blanks(10)), List.of("databases", ""));
         run(prompter, "{}");
         assertEquals("[\"sqlite\",\"duckdb\"]", prompter.offered.get(prompter.offered.size() - 1).toString());
     }
 
     @Test
     void prioritiesKeepTheOrderGiven() {
-        ScriptedPrompter prompter = script(List.of("", "", "", "", "", "", "maturity,type-safety", ""));
+        ScriptedPrompter prompter = script(concat(blanks(9), List.of("maturity,type-safety", "")));
         assertEquals("[\"maturity\",\"type-safety\"]", run(prompter, "{}").get("priorities").toString());
     }
 
@@ -107,6 +109,28 @@ class AskSessionTest {
     void runningOutOfAnswersAbandonsTheQuestionnaire() {
         ScriptedPrompter prompter = script(List.of("orm"));
         assertThrows(AbandonedException.class, () -> run(prompter, "{}"));
+    }
+
+    @Test
+    void theSharingQuestionIsSkippedForAServerDeployment() {
+        ScriptedPrompter prompter = script(concat(List.of("", "", "server"), blanks(7)));
+        run(prompter, "{}");
+        assertFalse(prompter.asked.contains("sharedBy"), "a server serves everyone who reaches it");
+    }
+
+    private static List<String> blanks(int count) {
+        return java.util.Collections.nCopies(count, "");
+    }
+
+    /** One answer, then Enter for the next {@code blanks} questions. */
+    private static List<String> steps(String first, int blanks) {
+        return concat(List.of(first), blanks(blanks));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private ScriptedPrompter script(List<String> steps) {

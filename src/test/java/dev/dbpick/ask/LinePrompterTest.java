@@ -49,7 +49,8 @@ class LinePrompterTest {
     @Test
     void flagsBecomeAnObjectOfBooleans() {
         Reply reply = ask("constraints", "1,4\n", false);
-        assertEquals("{\"permissiveLicense\":true,\"noNativeBuild\":false,\"standardLibraryOnly\":false,\"activelyMaintained\":true}",
+        assertEquals("{\"permissiveLicense\":true,\"noNativeBuild\":false,\"standardLibraryOnly\":false,\"activelyMaintained\":true,"
+                + "\"migrations\":false}",
                 ((Reply.Answer) reply).value().toString());
     }
 
@@ -57,7 +58,7 @@ class LinePrompterTest {
     void invalidInputIsAskedAgainWithTheAllowedValues() {
         Reply reply = ask("purpose", "9\nfoo\n1\n", false);
         assertEquals("\"orm\"", ((Reply.Answer) reply).value().toString());
-        assertTrue(output.toString().contains("Answer with one number from 1 to 6 (or a value: orm, driver"), output.toString());
+        assertTrue(output.toString().contains("Answer with one number from 1 to 7 (or a value: orm, driver"), output.toString());
     }
 
     @Test

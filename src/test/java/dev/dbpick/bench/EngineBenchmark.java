@@ -1,13 +1,17 @@
 package dev.dbpick.bench;
 
+import dev.dbpick.GeneratedProfiles;
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.advice.Result;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.profile.ProfileReader;
-import dev.dbpick.recommendation.RecommendationEngine;
-import dev.dbpick.recommendation.Result;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,7 +19,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,36 +26,52 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The warm engine on the full bundled catalog and rules, one thread: recommendations per
- * second for a few typical profiles. Run with {@code src/bench/engine.sh} (see the README).
+ * The warm engine on the full bundled catalog and rules, one thread, over a rotating set of 256
+ * generated profiles (seeded): rankings per second ({@code rank}), full answers with margin,
+ * pivots and relaxations ({@code recommend}), and the plain path that makes a fresh session per
+ * ranking ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(1)
 @Threads(1)
 public class EngineBenchmark {
 
-    @Param({
-        "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}",
-        "{\"purpose\":\"cache\",\"priorities\":[\"simplicity\",\"maturity\"]}",
-        "{}"})
-    public String profileJson;
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 26);
 
-    private Knowledge knowledge;
-    private Profile profile;
+    private Engine engine;
+    private Advisor advisor;
+    private List<Profile> profiles;
+    private int next;
 
     @Setup
     public void load() {
-        knowledge = Knowledge.load(new KnowledgeFolder("rules", Path.of("rules")),
-                new KnowledgeFolder("data", Path.of("data")), CompiledRulesCache.disabled());
-        profile = new ProfileReader(knowledge.questionnaire()).read(profileJson);
+        engine = new Engine(Knowledge.load(new KnowledgeFolder("rules", Path.of("rules")),
+                new KnowledgeFolder("data", Path.of("data")), CompiledRulesCache.disabled()));
+        advisor = new Advisor(engine);
+        profiles = GeneratedProfiles.of(engine.knowledge().questionnaire(), 256, 42, false);
+    }
+
+    private Profile nextProfile() {
+        next = (next + 1) & 255;
+        return profiles.get(next);
+    }
+
+    @Benchmark
+    public Ranking rank() {
+        return engine.rank(nextProfile(), AS_OF);
     }
 
     @Benchmark
     public Result recommend() {
-        return RecommendationEngine.recommend(knowledge, profile, 10);
+        return advisor.recommend(nextProfile(), 10, AS_OF);
+    }
+
+    @Benchmark
+    public Ranking rankFresh() {
+        return engine.rankFresh(nextProfile(), AS_OF);
     }
 }

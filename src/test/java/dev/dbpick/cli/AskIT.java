@@ -22,7 +22,7 @@ class AskIT {
 
     @Test
     void pipedAnswersGiveTheRanking() throws IOException {
-        JarRun.Outcome run = JarRun.in(HERE, "2\n1,4\n\n1\n\n\n\n\n", "ask", "--format", "json");
+        JarRun.Outcome run = JarRun.in(HERE, "2\n1,4\n\n\n1\n\n\n\n\n\n\n", "ask", "--format", "json");
         assertEquals(0, run.code(), run::toString);
         JsonNode profile = Mappers.json().readTree(run.out()).get("profile");
         assertEquals("driver", profile.get("purpose").asText());
@@ -34,7 +34,7 @@ class AskIT {
     @Test
     void savedAnswersGiveTheSameRankingToRecommend() throws IOException {
         Path saved = folder.resolve("profile.json");
-        JarRun.Outcome ask = JarRun.in(HERE, "1\n9\n\n\n3\n\n2,4\n1\n", "ask", "--format", "json", "--save", saved.toString());
+        JarRun.Outcome ask = JarRun.in(HERE, "1\n9\n\n\n\n\n3\n\n\n2,4\n1\n", "ask", "--format", "json", "--save", saved.toString());
         assertEquals(0, ask.code(), ask::toString);
         JarRun.Outcome recommend = JarRun.run("recommend", "--profile", saved.toString(), "--format", "json");
         assertEquals(0, recommend.code(), recommend::toString);
@@ -43,7 +43,7 @@ class AskIT {
 
     @Test
     void answersGivenAsFlagsAreNotAsked() throws IOException {
-        JarRun.Outcome run = JarRun.in(HERE, "\n\n\n\n\n", "ask", "--database", "mongodb", "--async", "required",
+        JarRun.Outcome run = JarRun.in(HERE, "\n\n\n\n\n\n\n\n", "ask", "--database", "mongodb", "--async", "required",
                 "--framework", "fastapi", "--format", "json");
         assertEquals(0, run.code(), run::toString);
         assertFalse(run.err().contains("Which databases must it work with?"), run::toString);

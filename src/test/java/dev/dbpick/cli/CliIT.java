@@ -76,7 +76,7 @@ class CliIT {
         JarRun.Outcome run = JarRun.run("recommend", "--database", "redis", "--explain");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("EXCLUDED"), run::toString);
-        assertTrue(run.out().contains("[Databases: supports none of the chosen databases]"), run::toString);
+        assertTrue(run.out().contains("[Databases: works with none of the chosen databases]"), run::toString);
     }
 
     @Test
@@ -174,6 +174,7 @@ class CliIT {
         Path rules = copyOfTheRuleFiles();
         Files.createDirectories(rules.resolve("scenarios"));
         Files.writeString(rules.resolve("scenarios/wrong.yaml"), """
+                asOf: 2026-11-26
                 scenarios:
                   - name: SQLite is not MongoDB
                     profile: {databases: [sqlite]}

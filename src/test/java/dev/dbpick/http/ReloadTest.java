@@ -107,6 +107,7 @@ class ReloadTest implements TestPropertyProvider {
     void aFailingScenarioKeepsTheOldKnowledge() {
         Instant start = Instant.now();
         knowledge.write("rules/scenarios/impossible.yaml", """
+                asOf: 2026-11-26
                 scenarios:
                   - name: SQLite is not MongoDB
                     profile: {databases: [sqlite]}
@@ -115,7 +116,7 @@ class ReloadTest implements TestPropertyProvider {
                 """);
         JsonNode status = await(s -> reloadedSince(s, start) && !lastReloadSwitched(s), "the failing scenario to block the switch");
         assertEquals(original, status.get("revision").asText());
-        assertTrue(status.get("lastReloadError").toString().contains("SQLite is not MongoDB"), status.toString());
+        assertTrue(status.get("lastReloadError").toString().contains("SQLite is not MongoDB: top: expected beanie"), status.toString());
     }
 
     @Test

@@ -1,70 +1,39 @@
 package dev.dbpick.knowledge;
 
-import dev.dbpick.support.SourceFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbpick.TestKnowledge;
-import dev.dbpick.catalog.Library;
-import dev.dbpick.catalog.Vocabulary;
-import dev.dbpick.questionnaire.Question;
-import java.util.ArrayList;
-import java.util.HashSet;
+import dev.dbpick.support.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/**
- * Every value a rule's conditions test for must exist in the data: a trait in has("..."), a
- * constraint in requires("..."), and every other quoted value among the questionnaire's
- * choices, the vocabulary or the catalog ids. A typo in a rule would otherwise never match.
- */
+/** Values the rules test for must exist in the data; 'dbpick rules check' runs the same check. */
 class RuleValuesTest {
 
-    private static final Pattern CONDITIONS = Pattern.compile("^\\s*when\\b(.*?)^\\s*then\\b", Pattern.DOTALL | Pattern.MULTILINE);
-    private static final Pattern HAS = Pattern.compile("\\bhas\\(\"([^\"]*)\"\\)");
-    private static final Pattern REQUIRES = Pattern.compile("\\brequires\\(\"([^\"]*)\"\\)");
-    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
-
     @Test
-    void everyValueTheRulesTestForExistsInTheData() {
-        Data data = TestKnowledge.data();
-        Vocabulary vocabulary = data.catalog().vocabulary();
-        Set<String> traits = new HashSet<>(vocabulary.values("traits"));
-        Set<String> constraints = new HashSet<>(data.questionnaire().get("constraints").values());
-        Set<String> known = new HashSet<>();
-        data.questionnaire().questions().stream().map(Question::values).forEach(known::addAll);
-        vocabulary.lists().keySet().forEach(list -> known.addAll(vocabulary.values(list)));
-        data.catalog().libraries().stream().map(Library::id).forEach(known::add);
-
-        List<String> unknown = new ArrayList<>();
-        int checked = 0;
-        for (SourceFile file : TestKnowledge.RULES.read("", ".drl")) {
-            Matcher conditions = CONDITIONS.matcher(file.text().replaceAll("//[^\n]*", ""));
-            while (conditions.find()) {
-                String lhs = conditions.group(1);
-                checked += check(file, HAS, lhs, traits, "trait", unknown);
-                checked += check(file, REQUIRES, lhs, constraints, "constraint", unknown);
-                String rest = HAS.matcher(REQUIRES.matcher(lhs).replaceAll("")).replaceAll("");
-                checked += check(file, LITERAL, rest, known, "value", unknown);
-            }
-        }
-        assertFalse(checked == 0, "no values found in the rules' conditions");
-        assertEquals(List.of(), unknown);
+    void everyValueTheBundledRulesTestForExistsInTheData() {
+        assertEquals(List.of(), RuleValues.check(TestKnowledge.RULES.read("", ".drl"), TestKnowledge.data()));
     }
 
-    private static int check(SourceFile file, Pattern pattern, String text, Set<String> allowed, String what,
-                             List<String> unknown) {
-        Matcher m = pattern.matcher(text);
-        int count = 0;
-        while (m.find()) {
-            count++;
-            if (!allowed.contains(m.group(1))) {
-                unknown.add(file.name() + ": unknown " + what + " \"" + m.group(1) + "\"");
-            }
-        }
-        return count;
+    @Test
+    void aMisspeltValueIsReportedWithFileLineAndTheClosestValue() {
+        SourceFile typo = new SourceFile("rules/team.drl", "team.drl", String.join("\n",
+                "package dev.dbpick.rules;",
+                "rule \"Team: our ORM\"",
+                "when",
+                "    Profile(purpose == \"orms\") // \"not checked in a comment\"",
+                "    Library($id: id, id == \"sqlalchemyy\", has(\"c-acelerated\"))",
+                "then",
+                "    insert(new Score($id, 5, \"text in a consequence is not checked\"));",
+                "end").getBytes(StandardCharsets.UTF_8));
+        List<String> problems = RuleValues.check(List.of(typo), TestKnowledge.data());
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("rules/team.drl:5: unknown trait \"c-acelerated\"; did you mean \"c-accelerated\"?"),
+                problems.get(0));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("rules/team.drl:4: unknown value \"orms\"; did you mean \"orm\"?")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("rules/team.drl:5: unknown value \"sqlalchemyy\"; did you mean \"sqlalchemy\"?")),
+                problems.toString());
     }
 }

@@ -48,9 +48,9 @@ class ProfileValidationTest {
     @Test
     void anEmptyObjectTakesEveryDefault() throws IOException {
         Profile profile = reader.read(Files.readString(FIXTURES.resolve("good/empty-object.json")));
-        assertEquals(new Profile("any", List.of(), "not-needed", "any", "none", "any", List.of(),
+        assertEquals(new Profile("any", List.of(), "not-needed", "any", "any", "any", "none", "any", List.of(), List.of(),
                 Map.of("permissiveLicense", false, "noNativeBuild", false, "standardLibraryOnly", false,
-                        "activelyMaintained", false)), profile);
+                        "activelyMaintained", false, "migrations", false)), profile);
     }
 
     @Test

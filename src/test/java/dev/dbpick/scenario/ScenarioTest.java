@@ -19,7 +19,7 @@ class ScenarioTest {
         Knowledge knowledge = TestKnowledge.knowledge();
         List<Scenario> scenarios = new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES);
         assertFalse(scenarios.isEmpty(), "no scenarios under rules/scenarios/");
-        return ScenarioRunner.run(knowledge, scenarios).stream().map(result -> dynamicTest(
+        return ScenarioRunner.run(TestKnowledge.engine(), scenarios).stream().map(result -> dynamicTest(
                 result.scenario().name(),
                 () -> assertTrue(result.passed(), String.join("\n", result.failures()))));
     }

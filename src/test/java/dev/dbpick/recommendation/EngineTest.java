@@ -1,0 +1,170 @@
+package dev.dbpick.recommendation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbpick.GeneratedProfiles;
+import dev.dbpick.TestKnowledge;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.scenario.Scenario;
+import dev.dbpick.scenario.ScenarioReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+
+    private final Engine engine = TestKnowledge.engine();
+    private final Knowledge knowledge = engine.knowledge();
+    private final ProfileReader profiles = new ProfileReader(knowledge.questionnaire());
+
+    @Test
+    void everyScoreIsTheSumOfItsLines() {
+        Ranking ranking = rank("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"priorities\":[\"performance\",\"maturity\"]}");
+        assertFalse(ranking.fitting().isEmpty());
+        for (Assessment a : ranking.fitting()) {
+            assertEquals(a.reasons().stream().mapToInt(Reason::points).sum(), a.score(), a.id());
+        }
+    }
+
+    @Test
+    void everyLibraryIsRankedOnceOrExcludedWithAReason() {
+        Ranking ranking = rank("{\"databases\":[\"mysql\"],\"constraints\":{\"permissiveLicense\":true}}");
+        Set<String> seen = new HashSet<>();
+        ranking.fitting().forEach(a -> assertTrue(seen.add(a.id()), "twice: " + a.id()));
+        for (Assessment e : ranking.excluded()) {
+            assertTrue(seen.add(e.id()), "ranked and excluded: " + e.id());
+            assertFalse(e.exclusions().isEmpty(), "excluded without a reason: " + e.id());
+        }
+        assertEquals(knowledge.catalog().size(), seen.size());
+        assertTrue(ranking.find("mysqlclient").orElseThrow().exclusions().stream()
+                .anyMatch(n -> n.rule().equals("License: copyleft when a permissive license is required")));
+    }
+
+    @Test
+    void theFittingAreOrderedByScoreAndPoorFitsComeLast() {
+        Ranking ranking = rank("{}");
+        List<Assessment> fitting = ranking.fitting();
+        for (int i = 1; i < fitting.size(); i++) {
+            assertTrue(fitting.get(i - 1).score() >= fitting.get(i).score());
+        }
+        assertTrue(ranking.recommended().stream().allMatch(a -> a.score() >= 0));
+        assertTrue(ranking.poorFits().stream().allMatch(a -> a.score() < 0));
+        assertEquals(fitting.size(), ranking.recommended().size() + ranking.poorFits().size());
+    }
+
+    @Test
+    void anUnfixedAdvisoryIsACautionAndCostsPoints() {
+        Assessment diskcache = rank("{\"purpose\":\"cache\"}").find("diskcache").orElseThrow();
+        assertTrue(diskcache.cautions().stream().anyMatch(c -> c.text().contains("CVE-2025-69872")));
+        assertTrue(diskcache.reasons().stream().anyMatch(r -> r.points() < 0 && r.text().contains("CVE-2025-69872")));
+    }
+
+    @Test
+    void aCopyleftLicenseIsACautionWithoutPoints() {
+        Assessment mysqlclient = rank("{\"databases\":[\"mysql\"]}").find("mysqlclient").orElseThrow();
+        assertTrue(mysqlclient.cautions().stream().anyMatch(c -> c.rule().equals("License: strong copyleft")));
+        assertTrue(mysqlclient.reasons().stream().noneMatch(r -> r.rule().equals("License: strong copyleft")));
+    }
+
+    @Test
+    void agesAreJudgedOnTheEvaluationDate() {
+        Profile profile = profiles.read("{\"purpose\":\"cache\"}");
+        Assessment now = engine.rank(profile, TestKnowledge.AS_OF).find("diskcache").orElseThrow();
+        Assessment then = engine.rank(profile, LocalDate.of(2024, 3, 1)).find("diskcache").orElseThrow();
+        assertTrue(now.reasons().stream().anyMatch(r -> r.rule().equals("Maintenance: stagnant")), now.reasons().toString());
+        assertTrue(then.reasons().stream().anyMatch(r -> r.rule().equals("Maintenance: released within the last year")),
+                then.reasons().toString());
+    }
+
+    @Test
+    void factsCheckedLongBeforeTheEvaluationDateGetACaution() {
+        Assessment later = engine.rank(profiles.read("{}"), TestKnowledge.AS_OF.plusYears(1)).find("sqlalchemy").orElseThrow();
+        assertTrue(later.cautions().stream().anyMatch(c -> c.rule().equals("Facts: checked long ago")
+                && c.text().startsWith("Facts as of 2026-11-26")), later.cautions().toString());
+        Assessment today = rank("{}").find("sqlalchemy").orElseThrow();
+        assertTrue(today.cautions().stream().noneMatch(c -> c.rule().equals("Facts: checked long ago")));
+    }
+
+    @Test
+    void theWarmSessionGivesWhatAFreshSessionGives() {
+        List<Profile> all = new ArrayList<>();
+        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
+                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(all::add);
+        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 300, 7, false));
+        for (Profile profile : all) {
+            Ranking warm = engine.rank(profile, TestKnowledge.AS_OF);
+            Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
+            assertEquals(describe(fresh), describe(warm), profile.toString());
+        }
+    }
+
+    @Test
+    void concurrentRankingsAgreeWithOneThread() throws Exception {
+        List<Profile> sample = GeneratedProfiles.of(knowledge.questionnaire(), 40, 11, false);
+        List<String> expected = sample.stream().map(p -> describe(engine.rank(p, TestKnowledge.AS_OF))).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                checks.add(pool.submit(() -> {
+                    for (int round = 0; round < 5; round++) {
+                        for (int i = 0; i < sample.size(); i++) {
+                            if (!expected.get(i).equals(describe(engine.rank(sample.get(i), TestKnowledge.AS_OF)))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> check : checks) {
+                assertTrue(check.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBorrowedSessionRanksSeveralProfilesInARow() {
+        Profile a = profiles.read("{\"databases\":[\"postgresql\"]}");
+        Profile b = profiles.read("{\"purpose\":\"cache\",\"sharedBy\":\"one-process\"}");
+        try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
+            assertEquals(describe(engine.rankFresh(a, TestKnowledge.AS_OF)), describe(asker.rank(a)));
+            assertEquals(describe(engine.rankFresh(b, TestKnowledge.AS_OF)), describe(asker.rank(b)));
+            assertEquals(describe(engine.rankFresh(a, TestKnowledge.AS_OF)), describe(asker.rank(a)));
+        }
+    }
+
+    @Test
+    void anUnknownEvaluationDateIsRejected() {
+        assertThrows(RuntimeException.class, () -> new Evaluation("2026-13-01", 6));
+    }
+
+    private Ranking rank(String json) {
+        return engine.rank(profiles.read(json), TestKnowledge.AS_OF);
+    }
+
+    /** Everything a ranking says, in order, as text that compares exactly. */
+    static String describe(Ranking ranking) {
+        StringBuilder text = new StringBuilder();
+        for (Assessment a : ranking.fitting()) {
+            text.append(a.id()).append(' ').append(a.score()).append(' ').append(a.reasons()).append(' ').append(a.cautions()).append('\n');
+        }
+        for (Assessment a : ranking.excluded()) {
+            text.append("x ").append(a.id()).append(' ').append(a.exclusions()).append(' ').append(a.cautions()).append('\n');
+        }
+        return text.toString();
+    }
+}
