@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
             "  dbpick ask",
             "  dbpick ask --save profile.json",
             "  dbpick ask --profile profile.json --async required",
-            "  printf '2\\n1,3\\n\\n\\n\\n\\n\\n\\n' | dbpick ask --format json"},
+            "  printf '2\\n1,3\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n' | dbpick ask --format json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile",
             "3:invalid rules or data", "130:questionnaire abandoned (Ctrl-C or end of input); nothing saved"})
@@ -86,7 +86,7 @@ final class AskCommand implements Callable<Integer> {
         reader.validate(known);
         Function<ObjectNode, String> effect = answers -> {
             Ranking partial = engine(data, rules).rank(reader.validate(answers), asOf);
-            int fit = partial.recommended().size();
+            int fit = partial.fitting().size();
             return "  -> " + fit + " of " + data.catalog().size() + " libraries still fit"
                     + partial.top().map(top1 -> "; leading: " + top1.library().name()).orElse("");
         };
