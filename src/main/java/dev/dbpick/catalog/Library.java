@@ -121,6 +121,15 @@ public record Library(
         return best;
     }
 
+    /**
+     * How widely used it is, for comparisons: its download rank, 0 for the standard library
+     * (every Python has it), and {@link Integer#MAX_VALUE} when unranked.
+     */
+    @JsonIgnore
+    public int usageRank() {
+        return "stdlib".equals(install) ? 0 : maintenance.downloadRank() == null ? Integer.MAX_VALUE : maintenance.downloadRank();
+    }
+
     /** The newest maintained release line, or null when the record lists none. */
     @JsonIgnore
     public PythonLine newestLine() {

@@ -1,6 +1,5 @@
 package dev.dbpick.recommendation;
 
-import dev.dbpick.catalog.Library;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,7 @@ public final class Ranking {
 
     /** The tie-break, documented in the README: score, then download rank (unranked last), then id. */
     static final Comparator<Assessment> ORDER = Comparator.comparingInt((Assessment a) -> -a.score())
-            .thenComparingInt(a -> downloadRankOrMax(a.library()))
+            .thenComparingInt(a -> a.library().usageRank())
             .thenComparing(Assessment::id);
 
     private final Profile profile;
@@ -93,9 +92,4 @@ public final class Ranking {
         return 0;
     }
 
-    /** The standard library ships with every Python, so it counts as the most used. */
-    private static int downloadRankOrMax(Library library) {
-        Integer rank = library.maintenance().downloadRank();
-        return "stdlib".equals(library.install()) ? 0 : rank == null ? Integer.MAX_VALUE : rank;
-    }
 }
