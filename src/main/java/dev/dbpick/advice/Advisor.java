@@ -54,15 +54,37 @@ public final class Advisor {
     /** Where one library stands for a profile, and what would admit it. */
     public WhyNot whyNot(Profile profile, String id, LocalDate asOf) {
         rejectStack(profile);
+        String known = resolve(id);
         try (Engine.Asker asker = engine.ask(asOf)) {
-            return WhyNot.of(asker.rank(profile), id, new Explainer(asker));
+            return WhyNot.of(asker.rank(profile), known, new Explainer(asker));
         }
     }
 
-    /** Two to four libraries side by side for a profile. */
+    /**
+     * Two to four libraries side by side for a profile, in the order given.
+     *
+     * @throws IllegalArgumentException for fewer than two, more than four, or repeated ids
+     */
     public Comparison compare(Profile profile, List<String> ids, LocalDate asOf) {
         rejectStack(profile);
-        return Comparison.of(engine.rank(profile, asOf), ids);
+        List<String> known = ids.stream().map(this::resolve).toList();
+        if (known.size() < 2 || known.size() > 4) {
+            throw new IllegalArgumentException("compare takes 2 to 4 library ids, got " + known.size());
+        }
+        if (known.stream().distinct().count() != known.size()) {
+            throw new IllegalArgumentException("compare takes 2 to 4 different library ids; one is repeated");
+        }
+        return Comparison.of(engine.rank(profile, asOf), known);
+    }
+
+    /** A catalog id, matched without regard to case. */
+    public String resolve(String id) {
+        String lower = id.strip().toLowerCase(java.util.Locale.ROOT);
+        var catalog = knowledge().catalog();
+        if (catalog.find(lower).isEmpty()) {
+            throw new UnknownLibraryException(id, catalog.libraries().stream().map(dev.dbpick.catalog.Library::id).toList());
+        }
+        return lower;
     }
 
     private Result result(Ranking ranking, int top, Margin margin, List<dev.dbpick.explanation.Pivot> pivots,

@@ -1,5 +1,6 @@
 package dev.dbpick.cli;
 
+import dev.dbpick.advice.UnknownLibraryException;
 import dev.dbpick.ask.AbandonedException;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.profile.ProfileException;
@@ -44,7 +45,10 @@ public final class Cli {
     private static int onExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         int code;
-        if (e instanceof ProfileException || e instanceof UsageException) {
+        if (e instanceof UnknownLibraryException) {
+            err.println("dbpick: " + e.getMessage() + " ('dbpick catalog list' shows all ids)");
+            code = ExitCode.USAGE;
+        } else if (e instanceof ProfileException || e instanceof UsageException) {
             err.println("dbpick: " + e.getMessage());
             code = ExitCode.USAGE;
         } else if (e instanceof AbandonedException) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "",
             "Knowledge comes from rules/*.drl and data/*.yaml, read at run time: --rules DIR and",
             "--data DIR, else ./rules and ./data when they exist, else the copies bundled in the jar."},
-        subcommands = {AskCommand.class, RecommendCommand.class, ServeCommand.class, CatalogCommand.class, RulesCommand.class,
+        subcommands = {AskCommand.class, RecommendCommand.class, WhyNotCommand.class, CompareCommand.class, ServeCommand.class,
+            CatalogCommand.class, RulesCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,6 +1,8 @@
 package dev.dbpick.cli;
 
-/** Output formats of {@code recommend}. */
+/** Output formats of the commands that print an answer. */
 enum Format {
-    TABLE, JSON, MARKDOWN
+    TABLE, JSON, MARKDOWN,
+    /** An architecture decision record (MADR), for recommend and ask only. */
+    ADR
 }

@@ -3,6 +3,7 @@ package dev.dbpick.cli;
 import dev.dbpick.advice.Result;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.recommendation.Engine;
+import dev.dbpick.render.DecisionRecord;
 import dev.dbpick.render.Json;
 import dev.dbpick.render.MarkdownRenderer;
 import dev.dbpick.render.TableRenderer;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 final class ResultOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or markdown (default: ${DEFAULT-VALUE}).")
+            description = "Output: table, json, markdown, or adr (a Markdown architecture decision record to commit)"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -57,11 +59,12 @@ final class ResultOptions {
     }
 
     void print(Result result, Knowledge knowledge, PrintWriter out) {
-        View view = new View(knowledge.questionnaire(), knowledge.catalog(), Terminals.width(), explain);
+        View view = View.of(knowledge, Terminals.width(), explain);
         switch (format) {
             case JSON -> out.println(Json.write(result));
             case MARKDOWN -> MarkdownRenderer.render(result, view, out);
             case TABLE -> TableRenderer.render(result, view, out);
+            case ADR -> DecisionRecord.render(result, view, out);
         }
         out.flush();
     }

@@ -46,10 +46,12 @@ public final class Explainer {
     }
 
     /**
-     * When no library passes the hard constraints: every single answer change after which one
-     * is recommended, or, when no single change does, every pair of changes that does (neither
-     * of its changes does alone, so each pair is minimal). When libraries pass but all score
-     * below zero, the poor fits are the answer, and there is nothing to relax.
+     * When no library passes the hard constraints: the minimal sets of one or two answer
+     * changes after which a library is recommended, smallest first: every single change that
+     * does, then every pair of changes that does while neither of its changes does alone (so no
+     * proper subset would do). Brute force over single and pair changes, in one warm session.
+     * When libraries pass but all score below zero, the poor fits are the answer and there is
+     * nothing to relax.
      */
     public List<Relaxation> relaxations(Ranking ranking) {
         if (!ranking.fitting().isEmpty()) {
@@ -57,26 +59,29 @@ public final class Explainer {
         }
         List<Relaxation> relaxations = new ArrayList<>();
         List<Change> singles = changes.singles(ranking.profile());
+        List<Change> notEnough = new ArrayList<>();
         for (Change change : singles) {
-            relax(change, relaxations);
+            if (!relax(change, relaxations)) {
+                notEnough.add(change);
+            }
         }
-        if (relaxations.isEmpty()) {
-            for (int i = 0; i < singles.size(); i++) {
-                for (int j = i + 1; j < singles.size(); j++) {
-                    Change pair = changes.combine(ranking.profile(), singles.get(i), singles.get(j));
-                    if (pair != null) {
-                        relax(pair, relaxations);
-                    }
+        for (int i = 0; i < notEnough.size(); i++) {
+            for (int j = i + 1; j < notEnough.size(); j++) {
+                Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
+                if (pair != null) {
+                    relax(pair, relaxations);
                 }
             }
         }
         return relaxations;
     }
 
-    private void relax(Change change, List<Relaxation> relaxations) {
+    /** Adds the change when a library is recommended after it; says whether one is. */
+    private boolean relax(Change change, List<Relaxation> relaxations) {
         Ranking changed = asker.rank(change.profile());
         changed.top().ifPresent(top ->
                 relaxations.add(new Relaxation(change.changes(), changed.recommended().size(), top.id(), change.summary())));
+        return changed.top().isPresent();
     }
 
     /** The most plausible smallest change (one answer, else two) after which {@code accepted} holds, if any. */

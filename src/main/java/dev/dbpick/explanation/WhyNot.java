@@ -70,13 +70,6 @@ public record WhyNot(String id, String name, String status, int rank, int score,
     }
 
     static String ordinal(int n) {
-        int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return "#" + n + " (" + n + suffix + ")";
+        return "#" + n;
     }
 }

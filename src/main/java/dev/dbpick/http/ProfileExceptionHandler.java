@@ -14,7 +14,8 @@ public class ProfileExceptionHandler implements ExceptionHandler<ProfileExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProfileException e) {
-        Problem problem = new Problem("about:blank", "Invalid profile", 400, e.getMessage(), request.getPath(),
+        String title = e.getMessage().startsWith("invalid request") ? "Invalid request" : "Invalid profile";
+        Problem problem = new Problem("about:blank", title, 400, e.getMessage(), Requests.path(request),
                 e.field(), e.allowed());
         return HttpResponse.<Problem>badRequest(problem).contentType(Problem.MEDIA_TYPE);
     }

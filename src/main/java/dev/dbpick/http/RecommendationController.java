@@ -1,26 +1,42 @@
 package dev.dbpick.http;
 
+import dev.dbpick.advice.Result;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.profile.ProfileException;
 import dev.dbpick.profile.ProfileReader;
-import dev.dbpick.advice.Result;
+import dev.dbpick.render.DecisionRecord;
+import dev.dbpick.render.View;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
 
-/** {@code POST /api/v1/recommendations}: the same document as {@code recommend --format json}. */
+/**
+ * {@code POST /api/v1/recommendations}: the same document as {@code recommend --format json}, or
+ * the same decision record as {@code recommend --format adr} when asked for with
+ * {@code ?format=adr} or {@code Accept: text/markdown}.
+ */
 @Controller("/api/v1/recommendations")
+@Tag(name = "Recommendations")
 public class RecommendationController {
+
+    /** The media type of decision records. */
+    public static final String MARKDOWN = "text/markdown";
 
     private final KnowledgeHolder holder;
     private final ResultCache cache;
@@ -31,26 +47,38 @@ public class RecommendationController {
     }
 
     /**
-     * Ranks the catalog for a profile.
+     * Ranks the catalog for a profile and explains the ranking.
      *
-     * @param body the profile as JSON; every field is optional
-     * @param top  how many recommendations to return; 0 for all (default 10)
-     * @return the ranking, the exclusions, the profile as understood and the knowledge revision
+     * @param body   the profile as JSON; every field is optional
+     * @param top    how many recommendations to return; 0 for all (default 10)
+     * @param asOf   the evaluation date, YYYY-MM-DD (default today)
+     * @param format {@code json} (default) or {@code adr} for a Markdown decision record
+     * @return the ranking, poor fits, exclusions, margin, pivots, relaxations, the profile as
+     *         understood and the knowledge revision; or the decision record
      */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Rank the libraries for a requirements profile")
-    public Result recommend(@Nullable @Body String body, @QueryValue(defaultValue = "10") int top,
-                            @Nullable @QueryValue String asOf) {
-        if (top < 0) {
-            throw new ProfileException("invalid request: top must be 0 (all) or more, got " + top, "top", List.of());
-        }
+    @Operation(summary = "Rank the libraries for a requirements profile, with margin, pivots and relaxations;"
+            + " or the decision record (format=adr, or Accept: text/markdown)")
+    public HttpResponse<?> recommend(@Nullable @Body String body,
+                                     @Nullable @QueryValue @Parameter(description = "How many recommendations; 0 for all (default 10)") String top,
+                                     @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf,
+                                     @Nullable @QueryValue @Parameter(description = "json (default) or adr") String format,
+                                     @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        int limit = Requests.top(top);
+        boolean adr = Requests.wantsMarkdown(format, accept);
         KnowledgeHolder.Loaded loaded = holder.current();
         Knowledge knowledge = loaded.knowledge();
         Profile profile = new ProfileReader(knowledge.questionnaire()).read(body == null ? "" : body);
-        java.time.LocalDate date = Requests.asOf(asOf);
-        return cache.get(knowledge.revision(), profile, top, date, () -> loaded.advisor().recommend(profile, top, date));
+        LocalDate date = Requests.asOf(asOf);
+        Result result = cache.get(knowledge.revision(), profile, limit, date, () -> loaded.advisor().recommend(profile, limit, date));
+        if (!adr) {
+            return HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        StringWriter text = new StringWriter();
+        DecisionRecord.render(result, View.of(knowledge, View.DEFAULT_WIDTH, false), new PrintWriter(text));
+        return HttpResponse.ok(text.toString()).contentType(MARKDOWN + ";charset=utf-8");
     }
 }

@@ -12,6 +12,45 @@ final class Requests {
     private Requests() {
     }
 
+    /** Longest request path echoed back in a problem's {@code instance}. */
+    private static final int PATH_ECHO = 200;
+
+    /** The {@code top} parameter: how many recommendations; 10 when absent, 0 for all. */
+    static int top(String top) {
+        if (top == null || top.isEmpty()) {
+            return 10;
+        }
+        try {
+            int value = Integer.parseInt(top.strip());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new ProfileException("invalid request: \"top\" must be a whole number, 0 (all) or more, got \""
+                + (top.length() > 40 ? top.substring(0, 40) + "..." : top) + "\"", "top", List.of());
+    }
+
+    /** Whether the answer should be the Markdown decision record: {@code format=adr}, or Accept preferring text/markdown. */
+    static boolean wantsMarkdown(String format, String accept) {
+        if (format != null && !format.isEmpty()) {
+            return switch (format) {
+                case "adr" -> true;
+                case "json" -> false;
+                default -> throw new ProfileException("invalid request: \"format\" must be json or adr, got \""
+                        + (format.length() > 40 ? format.substring(0, 40) + "..." : format) + "\"", "format", List.of("json", "adr"));
+            };
+        }
+        return accept != null && accept.contains(RecommendationController.MARKDOWN) && !accept.contains("application/json");
+    }
+
+    /** The request path for a problem's {@code instance}, cut short so a long path is not echoed in full. */
+    static String path(io.micronaut.http.HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.length() > PATH_ECHO ? path.substring(0, PATH_ECHO) + "..." : path;
+    }
+
     /** The {@code asOf} parameter: the evaluation date, today when absent. */
     static LocalDate asOf(String asOf) {
         if (asOf == null || asOf.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public record Question(
         String field,
+        String title,
         QuestionType type,
         String prompt,
         String help,
@@ -29,6 +30,12 @@ public record Question(
 
     public List<String> values() {
         return choices.stream().map(Choice::value).toList();
+    }
+
+    /** The label of a value ("PostgreSQL" for postgresql), without the explanation after " - "; the value if unknown. */
+    public String label(String value) {
+        return choices.stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst()
+                .map(label -> label.replaceAll(" - .*", "")).orElse(value);
     }
 
     public boolean allows(String value) {

@@ -37,8 +37,9 @@ public final class QuestionnaireReader {
         try {
             document = READER.readValue(file.content());
         } catch (JsonProcessingException e) {
-            throw new KnowledgeException(file.name() + ":" + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            var at = e.getLocation();
+            throw new KnowledgeException(file.name() + (at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr()) + ": "
+                    + Mappers.describe(e));
         } catch (IOException e) {
             throw new KnowledgeException(file.name() + ": " + e.getMessage());
         }
@@ -81,8 +82,8 @@ public final class QuestionnaireReader {
 
     private static void checkQuestion(Question q, Questionnaire all, List<String> problems) {
         String where = "question \"" + q.field() + "\": ";
-        if (isBlank(q.prompt()) || isBlank(q.help())) {
-            problems.add(where + "prompt and help are required");
+        if (isBlank(q.title()) || isBlank(q.prompt()) || isBlank(q.help())) {
+            problems.add(where + "title, prompt and help are required");
         }
         if (q.choices().isEmpty()) {
             problems.add(where + "no choices");

@@ -8,7 +8,7 @@ import dev.dbpick.support.Mappers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A one-line summary of the fields of a profile that differ from their defaults. */
+/** A profile in words: one line of the fields that differ from their defaults, or a line per field. */
 public final class ProfileText {
 
     private ProfileText() {
@@ -39,5 +39,35 @@ public final class ProfileText {
             }
         }
         return parts.isEmpty() ? "(all defaults)" : String.join("  ", parts);
+    }
+
+    /**
+     * One entry per answer that differs from its default, in the questionnaire's words, e.g.
+     * {@code "Databases: PostgreSQL, SQLite"} or {@code "Hard constraints: Permissive license only (no GPL or LGPL)"}.
+     */
+    public static List<String> lines(Profile profile, Questionnaire questionnaire) {
+        JsonNode json = Mappers.json().valueToTree(profile);
+        List<String> lines = new ArrayList<>();
+        for (Question question : questionnaire.questions()) {
+            JsonNode value = json.get(question.field());
+            List<String> labels = new ArrayList<>();
+            switch (question.type()) {
+                case SINGLE -> {
+                    if (!value.equals(question.defaultValue())) {
+                        labels.add(question.label(value.asText()));
+                    }
+                }
+                case MULTIPLE -> value.forEach(v -> labels.add(question.label(v.asText())));
+                case FLAGS -> value.fields().forEachRemaining(e -> {
+                    if (e.getValue().asBoolean()) {
+                        labels.add(question.label(e.getKey()));
+                    }
+                });
+            }
+            if (!labels.isEmpty()) {
+                lines.add(question.title() + ": " + String.join(question.ordered() ? " > " : ", ", labels));
+            }
+        }
+        return lines;
     }
 }

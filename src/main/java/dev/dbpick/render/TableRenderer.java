@@ -148,8 +148,7 @@ public final class TableRenderer {
                     + " each library out.", view.width()).forEach(out::println);
             return;
         }
-        int size = result.relaxations().get(0).changes().size();
-        out.println("The smallest ways out (" + (size <= 1 ? "one answer changed" : "two answers changed") + "):");
+        out.println("The smallest ways out (no smaller change would do):");
         for (Relaxation relaxation : result.relaxations().stream().limit(RELAXATIONS).toList()) {
             out.println(Text.truncate("  with " + relaxation.summary() + ": " + relaxation.fits() + " fit"
                     + (relaxation.fits() == 1 ? "s" : "") + ", first " + view.name(relaxation.top()), view.width()));

@@ -2,14 +2,16 @@ package dev.dbpick.render;
 
 import dev.dbpick.catalog.Catalog;
 import dev.dbpick.catalog.Library;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.knowledge.Settings;
 import dev.dbpick.questionnaire.Questionnaire;
 
 /**
  * What a renderer needs besides the document: the questionnaire (to describe a profile), the
- * catalog (to name libraries an explanation mentions by id), the width to fit, and whether
- * every line is wanted.
+ * catalog (to name libraries an explanation mentions by id), the settings (thresholds a
+ * document explains), the width to fit, and whether every line is wanted.
  */
-public record View(Questionnaire questionnaire, Catalog catalog, int width, boolean explain) {
+public record View(Questionnaire questionnaire, Catalog catalog, Settings settings, int width, boolean explain) {
 
     /** The width when output is not a terminal, and the narrowest a table is laid out for. */
     public static final int DEFAULT_WIDTH = 100;
@@ -17,6 +19,10 @@ public record View(Questionnaire questionnaire, Catalog catalog, int width, bool
 
     public View {
         width = Math.max(MIN_WIDTH, width);
+    }
+
+    public static View of(Knowledge knowledge, int width, boolean explain) {
+        return new View(knowledge.questionnaire(), knowledge.catalog(), knowledge.settings(), width, explain);
     }
 
     /** A library's display name; its id when the catalog does not know it. */

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The CLI's --format json and the service answer the same document for the same profile. */
+/**
+ * The CLI and the service answer the same documents for the same profile: the recommendation
+ * (JSON and decision record), why-not and compare.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SameDocumentTest implements TestPropertyProvider {
@@ -51,14 +54,50 @@ class SameDocumentTest implements TestPropertyProvider {
         assertEquals(cli(profile), service);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlmodel", "pony", "asyncpg"})
+    void whyNotIsTheSameDocument(String id) throws IOException {
+        String profile = "{\"databases\":[\"postgresql\"],\"framework\":\"fastapi\",\"python\":\"3.14\"}";
+        JsonNode service = Mappers.json().readTree(client.toBlocking().retrieve(
+                HttpRequest.POST("/api/v1/why-not/" + id, profile).contentType(MediaType.APPLICATION_JSON)));
+        assertEquals(Mappers.json().readTree(cli(profile, "why-not", id, "--format", "json")), service);
+    }
+
+    @org.junit.jupiter.api.Test
+    void compareIsTheSameDocument() throws IOException {
+        String profile = "{\"databases\":[\"postgresql\"],\"async\":\"required\"}";
+        JsonNode service = Mappers.json().readTree(client.toBlocking().retrieve(
+                HttpRequest.POST("/api/v1/compare?ids=sqlalchemy,sqlmodel,tortoise-orm", profile).contentType(MediaType.APPLICATION_JSON)));
+        assertEquals(Mappers.json().readTree(cli(profile, "compare", "sqlalchemy", "sqlmodel", "tortoise-orm", "--format", "json")), service);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?format=adr", ""})
+    void theDecisionRecordIsTheSameDocument(String query) {
+        String profile = "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}";
+        String service = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/recommendations" + query, profile)
+                .contentType(MediaType.APPLICATION_JSON).accept("text/markdown"));
+        assertEquals(cli(profile, "recommend", "--format", "adr"), service);
+    }
+
     private JsonNode cli(String profile) throws IOException {
-        Path file = Files.createTempFile(knowledge.root, "profile", ".json");
-        Files.writeString(file, profile);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(new PrintWriter(out), new PrintWriter(err)).execute("recommend", "--profile", file.toString(),
-                "--format", "json", "--rules", knowledge.rules.toString(), "--data", knowledge.data.toString());
-        assertEquals(0, code, err.toString());
-        return Mappers.json().readTree(out.toString());
+        return Mappers.json().readTree(cli(profile, "recommend", "--format", "json"));
+    }
+
+    private String cli(String profile, String... args) {
+        try {
+            Path file = Files.createTempFile(knowledge.root, "profile", ".json");
+            Files.writeString(file, profile);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+            all.addAll(java.util.List.of("--profile", file.toString(), "--rules", knowledge.rules.toString(),
+                    "--data", knowledge.data.toString()));
+            int code = Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(all.toArray(String[]::new));
+            assertEquals(0, code, err.toString());
+            return out.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

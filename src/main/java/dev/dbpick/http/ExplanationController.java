@@ -1,0 +1,79 @@
+package dev.dbpick.http;
+
+import dev.dbpick.explanation.Comparison;
+import dev.dbpick.explanation.WhyNot;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileException;
+import dev.dbpick.profile.ProfileReader;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The questions that follow a ranking: why not a library ({@code dbpick why-not}) and libraries
+ * side by side ({@code dbpick compare}); the same documents as the CLI's {@code --format json}.
+ */
+@Controller("/api/v1")
+@Tag(name = "Explanations")
+public class ExplanationController {
+
+    private final KnowledgeHolder holder;
+
+    public ExplanationController(KnowledgeHolder holder) {
+        this.holder = holder;
+    }
+
+    /**
+     * Where one library stands for the profile in the body and why; what would admit it.
+     *
+     * @param id the library id
+     */
+    @Post("/why-not/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Why not this library: its status, exclusions, the lines against the first pick, what would admit it")
+    public WhyNot whyNot(@PathVariable String id, @Nullable @Body String body,
+                         @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf) {
+        KnowledgeHolder.Loaded loaded = holder.current();
+        Profile profile = new ProfileReader(loaded.knowledge().questionnaire()).read(body == null ? "" : body);
+        return loaded.advisor().whyNot(profile, id, Requests.asOf(asOf));
+    }
+
+    /**
+     * Two to four libraries side by side for the profile in the body.
+     *
+     * @param ids the library ids, comma-separated, in the order to show them
+     */
+    @Post("/compare")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Two to four libraries side by side: facts, and status, score and lines for the profile")
+    public Comparison compare(@Nullable @QueryValue @Parameter(description = "2 to 4 library ids, comma-separated") String ids,
+                              @Nullable @Body String body,
+                              @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf) {
+        KnowledgeHolder.Loaded loaded = holder.current();
+        Profile profile = new ProfileReader(loaded.knowledge().questionnaire()).read(body == null ? "" : body);
+        List<String> list = ids == null || ids.isBlank() ? List.of()
+                : Arrays.stream(ids.split(",", -1)).map(String::strip).toList();
+        try {
+            return loaded.advisor().compare(profile, list, Requests.asOf(asOf));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("invalid request: " + e.getMessage() + " (ids=a,b)", "ids", List.of());
+        }
+    }
+}

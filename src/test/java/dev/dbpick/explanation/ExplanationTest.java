@@ -1,0 +1,195 @@
+package dev.dbpick.explanation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.TestKnowledge;
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.advice.Result;
+import dev.dbpick.advice.UnknownLibraryException;
+import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Ranking;
+import dev.dbpick.scenario.Scenario;
+import dev.dbpick.scenario.ScenarioReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every explanation is computed by asking the engine again; these tests ask once more, through
+ * a fresh session, and require what each entry claims: over every scenario profile, each pivot
+ * gives its top, each relaxation its fit count and top, each admitting change the rank it says.
+ */
+class ExplanationTest {
+
+    private static final LocalDate AS_OF = TestKnowledge.AS_OF;
+    private static final String NOTHING_FITS = "{\"databases\":[\"cassandra\"],\"purpose\":\"orm\",\"async\":\"required\"}";
+
+    private final Engine engine = TestKnowledge.engine();
+    private final Knowledge knowledge = engine.knowledge();
+    private final Advisor advisor = TestKnowledge.advisor();
+    private final ProfileReader reader = new ProfileReader(knowledge.questionnaire());
+    private final ProfileChanges changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
+
+    private List<Profile> scenarioProfiles() {
+        List<Profile> profiles = new ArrayList<>();
+        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
+                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(profiles::add);
+        profiles.add(reader.read(NOTHING_FITS));
+        return profiles;
+    }
+
+    @Test
+    void everyPivotOfEveryScenarioGivesTheTopItClaims() {
+        int checked = 0;
+        for (Profile profile : scenarioProfiles()) {
+            Result result = advisor.recommend(profile, 10, AS_OF);
+            for (Pivot pivot : result.pivots()) {
+                Ranking again = engine.rankFresh(apply(profile, pivot.changes()), AS_OF);
+                assertEquals(pivot.top(), again.top().orElseThrow().id(), profile + " with " + pivot.changes());
+                assertFalse(pivot.top().equals(result.recommendations().get(0).id()), "a pivot changes the first pick");
+                assertEquals(1, countChanges(pivot.changes()), "a pivot changes one answer: " + pivot.changes());
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "pivots checked: " + checked);
+    }
+
+    @Test
+    void everyRelaxationGivesWhatItSaysAndIsMinimal() {
+        Profile nothing = reader.read(NOTHING_FITS);
+        Result result = advisor.recommend(nothing, 10, AS_OF);
+        assertTrue(result.recommendations().isEmpty());
+        assertFalse(result.relaxations().isEmpty(), "a way out exists, so one is found");
+        assertTrue(result.relaxations().stream().anyMatch(r -> countChanges(r.changes()) == 2
+                && r.top().equals("cassandra-driver")), "a pair: another purpose and no asyncio gives the Cassandra driver");
+        int previousSize = 0;
+        for (Relaxation relaxation : result.relaxations()) {
+            Ranking again = engine.rankFresh(apply(nothing, relaxation.changes()), AS_OF);
+            assertEquals(relaxation.top(), again.top().orElseThrow().id(), relaxation.summary());
+            assertEquals(relaxation.fits(), again.recommended().size(), relaxation.summary());
+            int size = countChanges(relaxation.changes());
+            assertTrue(size >= previousSize, "smallest first");
+            previousSize = size;
+            if (size == 2) {
+                for (Iterator<String> fields = relaxation.changes().fieldNames(); fields.hasNext(); ) {
+                    ObjectNode alone = relaxation.changes().deepCopy();
+                    alone.remove(fields.next());
+                    assertTrue(engine.rankFresh(apply(nothing, alone), AS_OF).top().isEmpty(),
+                            "no proper subset of " + relaxation.changes() + " would do");
+                }
+            }
+        }
+    }
+
+    @Test
+    void relaxationsAreGivenOnlyWhenNothingPassesTheHardConstraints() {
+        for (Profile profile : scenarioProfiles()) {
+            Result result = advisor.recommend(profile, 10, AS_OF);
+            boolean nothingPasses = result.recommendations().isEmpty() && result.poorFits().isEmpty();
+            if (!nothingPasses) {
+                assertTrue(result.relaxations().isEmpty(), profile.toString());
+            }
+        }
+    }
+
+    @Test
+    void whyNotARecommendedLibrarySaysWhereItStands() {
+        WhyNot answer = advisor.whyNot(reader.read("{\"databases\":[\"postgresql\"],\"async\":\"required\"}"), "psycopg", AS_OF);
+        assertEquals(WhyNot.RECOMMENDED, answer.status());
+        assertTrue(answer.rank() > 1);
+        assertNull(answer.admit());
+        assertNotNull(answer.versusTop());
+        assertEquals(answer.versusTop().pointsBehind(), answer.versusTop().lines().stream().mapToInt(LineDifference::points).sum(),
+                "the differing lines add up to the gap");
+    }
+
+    @Test
+    void whyNotAPoorFitSaysWhatWouldAdmitIt() {
+        Profile profile = reader.read("{\"databases\":[\"postgresql\"]}");
+        WhyNot answer = advisor.whyNot(profile, "asyncpg", AS_OF);
+        assertEquals(WhyNot.POOR_FIT, answer.status());
+        assertTrue(answer.score() < 0);
+        assertNotNull(answer.admit(), answer.note());
+        Ranking again = engine.rankFresh(apply(profile, answer.admit().changes()), AS_OF);
+        assertEquals(answer.admit().rank(), again.rankOf("asyncpg"));
+    }
+
+    @Test
+    void whyNotAnExcludedLibraryListsEveryExclusionAndTheChangeThatAdmitsIt() {
+        Profile profile = reader.read("{\"databases\":[\"postgresql\"],\"framework\":\"django\",\"async\":\"required\"}");
+        WhyNot answer = advisor.whyNot(profile, "psycopg2", AS_OF);
+        assertEquals(WhyNot.EXCLUDED, answer.status());
+        assertFalse(answer.exclusions().isEmpty());
+        assertNotNull(answer.admit(), answer.note());
+        assertEquals(answer.admit().rank(), engine.rankFresh(apply(profile, answer.admit().changes()), AS_OF).rankOf("psycopg2"));
+    }
+
+    @Test
+    void whyNotSaysPlainlyWhenNoChangeOfOneOrTwoAnswersCanAdmitALibrary() {
+        WhyNot answer = advisor.whyNot(reader.read("{\"databases\":[\"kafka\"],\"purpose\":\"cache\",\"async\":\"required\","
+                + "\"constraints\":{\"standardLibraryOnly\":true}}"), "redis-om", AS_OF);
+        assertEquals(WhyNot.EXCLUDED, answer.status());
+        assertNull(answer.admit());
+        assertTrue(answer.note().startsWith("No change of one or two answers makes Redis OM a recommendation"), answer.note());
+    }
+
+    @Test
+    void whyNotAnUnknownLibrarySuggestsTheClosest() {
+        UnknownLibraryException e = assertThrows(UnknownLibraryException.class,
+                () -> advisor.whyNot(reader.read("{}"), "sqlmodl", AS_OF));
+        assertTrue(e.getMessage().contains("did you mean \"sqlmodel\"?"), e.getMessage());
+    }
+
+    @Test
+    void compareTakesTwoToFourDifferentKnownIdsInTheOrderGiven() {
+        Profile profile = reader.read("{\"databases\":[\"postgresql\"],\"async\":\"required\"}");
+        Comparison two = advisor.compare(profile, List.of("sqlmodel", "sqlalchemy"), AS_OF);
+        assertEquals(List.of("sqlmodel", "sqlalchemy"), two.libraries().stream().map(Comparison.Entry::id).toList());
+        Comparison four = advisor.compare(profile, List.of("sqlalchemy", "sqlmodel", "tortoise-orm", "pony"), AS_OF);
+        assertEquals(4, four.libraries().size());
+        assertEquals(WhyNot.EXCLUDED, four.libraries().get(3).status());
+        assertFalse(four.libraries().get(3).exclusions().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> advisor.compare(profile, List.of("sqlalchemy"), AS_OF));
+        assertThrows(IllegalArgumentException.class, () -> advisor.compare(profile,
+                List.of("sqlalchemy", "sqlmodel", "pony", "peewee", "django"), AS_OF));
+        assertThrows(IllegalArgumentException.class, () -> advisor.compare(profile, List.of("sqlalchemy", "SQLAlchemy"), AS_OF));
+        assertThrows(UnknownLibraryException.class, () -> advisor.compare(profile, List.of("sqlalchemy", "nosuch"), AS_OF));
+    }
+
+    @Test
+    void theMarginNamesTheLinesThatDecideIt() {
+        Result result = advisor.recommend(reader.read("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}"),
+                10, AS_OF);
+        Margin margin = result.margin();
+        assertEquals(result.recommendations().get(0).score() - result.recommendations().get(1).score(), margin.points());
+        assertEquals(margin.points() < knowledge.settings().nearTiePoints(), margin.nearTie());
+        assertEquals(margin.points(), margin.deciding().stream().mapToInt(LineDifference::points).sum());
+    }
+
+    private Profile apply(Profile profile, ObjectNode change) {
+        Profile changed = changes.apply(profile, change);
+        assertNotNull(changed, "a valid profile: " + change);
+        return changed;
+    }
+
+    /** How many answers a partial profile changes (each flag of constraints counts as one). */
+    private static int countChanges(ObjectNode change) {
+        int count = 0;
+        for (var it = change.fields(); it.hasNext(); ) {
+            var entry = it.next();
+            count += entry.getValue().isObject() ? entry.getValue().size() : 1;
+        }
+        return count;
+    }
+}
