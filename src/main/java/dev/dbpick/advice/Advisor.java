@@ -42,7 +42,9 @@ public final class Advisor {
      * @param asOf the evaluation date
      */
     public Result recommend(Profile profile, int top, LocalDate asOf) {
-        rejectStack(profile);
+        if (profile.stack()) {
+            return stack(profile, asOf);
+        }
         try (Engine.Asker asker = engine.ask(asOf)) {
             Ranking ranking = asker.rank(profile);
             Explainer explainer = new Explainer(asker);
@@ -51,13 +53,50 @@ public final class Advisor {
         }
     }
 
-    /** Where one library stands for a profile, and what would admit it. */
-    public WhyNot whyNot(Profile profile, String id, LocalDate asOf) {
-        rejectStack(profile);
-        String known = resolve(id);
-        try (Engine.Asker asker = engine.ask(asOf)) {
-            return WhyNot.of(asker.rank(profile), known, new Explainer(asker));
+    /**
+     * A whole data layer: each chosen database ranked on its own, its pick and the driver the
+     * pick runs on, with the explanations per database.
+     */
+    private Result stack(Profile profile, LocalDate asOf) {
+        if (!profile.hasDatabases()) {
+            throw new ProfileException("invalid profile: \"databases\" a whole data layer (purpose stack) needs at least one"
+                    + " database, one pick per database", "databases", knowledge().questionnaire().get("databases").values());
         }
+        List<StackEntry> entries = new ArrayList<>();
+        Ranking last = null;
+        try (Engine.Asker asker = engine.ask(asOf)) {
+            Explainer explainer = new Explainer(asker);
+            for (String database : profile.databases()) {
+                last = asker.rank(profile.forDatabase(database));
+                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints()));
+            }
+        }
+        return new Result(List.of(), List.of(), List.of(), null, List.of(), List.of(), entries, profile, info(last));
+    }
+
+    /**
+     * Where one library stands for a profile, and what would admit it. For a whole data layer,
+     * against the first chosen database it serves.
+     */
+    public WhyNot whyNot(Profile profile, String id, LocalDate asOf) {
+        String known = resolve(id);
+        Profile asked = profile.stack() ? perDatabase(profile, List.of(known)) : profile;
+        try (Engine.Asker asker = engine.ask(asOf)) {
+            return WhyNot.of(asker.rank(asked), known, new Explainer(asker));
+        }
+    }
+
+    /** For a whole data layer, the profile of the first chosen database one of the libraries serves. */
+    private Profile perDatabase(Profile profile, List<String> ids) {
+        if (!profile.hasDatabases()) {
+            return profile;
+        }
+        for (String database : profile.databases()) {
+            if (ids.stream().anyMatch(id -> knowledge().catalog().find(id).orElseThrow().databases().contains(database))) {
+                return profile.forDatabase(database);
+            }
+        }
+        return profile.forDatabase(profile.databases().get(0));
     }
 
     /**
@@ -66,7 +105,6 @@ public final class Advisor {
      * @throws IllegalArgumentException for fewer than two, more than four, or repeated ids
      */
     public Comparison compare(Profile profile, List<String> ids, LocalDate asOf) {
-        rejectStack(profile);
         List<String> known = ids.stream().map(this::resolve).toList();
         if (known.size() < 2 || known.size() > 4) {
             throw new IllegalArgumentException("compare takes 2 to 4 library ids, got " + known.size());
@@ -74,7 +112,7 @@ public final class Advisor {
         if (known.stream().distinct().count() != known.size()) {
             throw new IllegalArgumentException("compare takes 2 to 4 different library ids; one is repeated");
         }
-        return Comparison.of(engine.rank(profile, asOf), known);
+        return Comparison.of(engine.rank(profile.stack() ? perDatabase(profile, known) : profile, asOf), known);
     }
 
     /** A catalog id, matched without regard to case. */
@@ -112,10 +150,4 @@ public final class Advisor {
                 ranking.evaluation().date());
     }
 
-    private static void rejectStack(Profile profile) {
-        if ("stack".equals(profile.purpose())) {
-            throw new ProfileException("invalid profile: \"purpose\" \"stack\" (one pick per database) is not available"
-                    + " in this version; choose one library for every database with another purpose", "purpose", List.of());
-        }
-    }
 }

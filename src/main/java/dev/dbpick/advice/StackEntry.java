@@ -1,17 +1,31 @@
 package dev.dbpick.advice;
 
+import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
 import dev.dbpick.recommendation.Reason;
 import java.util.List;
 
 /**
  * One database of a whole-data-layer answer ({@code purpose: stack}): the pick, the driver it
- * runs on (null when it needs none of its own), the alternatives, and the reasons.
+ * runs on (null when it needs none of its own), the alternatives, and the reasons for the pick
+ * and for its driver; then, for that database as for any ranking, the excluded libraries, the
+ * margin of the pick, the answers that would change it, and the ways out when nothing fits.
+ *
+ * @param reasons       the pick's score lines
+ * @param runsOnReasons the driver's score lines, and the lines the pairing itself earned
  */
-public record StackEntry(String database, Pick pick, Pick runsOn, List<Pick> alternatives, List<Reason> reasons) {
+public record StackEntry(String database, Pick pick, Pick runsOn, List<Pick> alternatives, List<Reason> reasons,
+                         List<Reason> runsOnReasons, List<Result.Excluded> excluded, Margin margin, List<Pivot> pivots,
+                         List<Relaxation> relaxations) {
 
     public StackEntry {
         alternatives = List.copyOf(alternatives);
         reasons = List.copyOf(reasons);
+        runsOnReasons = List.copyOf(runsOnReasons);
+        excluded = List.copyOf(excluded);
+        pivots = List.copyOf(pivots);
+        relaxations = List.copyOf(relaxations);
     }
 
     /** A library chosen for a database: its id, name, kind and score. */

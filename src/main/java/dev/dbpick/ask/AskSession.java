@@ -36,7 +36,7 @@ public final class AskSession {
             Optional<Question> next = interview.next();
             if (next.isPresent()) {
                 Question question = next.get();
-                Reply reply = prompter.ask(question, interview.current(question), interview.canGoBack());
+                Reply reply = prompter.ask(interview.present(question), interview.current(question), interview.canGoBack());
                 if (reply instanceof Reply.Answer answer) {
                     interview.answer(question, answer.value());
                     prompter.note(effect.apply(interview.document()));
@@ -50,7 +50,7 @@ public final class AskSession {
                 return interview.document();
             }
             Question question = change.get();
-            if (prompter.ask(question, interview.current(question), false) instanceof Reply.Answer answer) {
+            if (prompter.ask(interview.present(question), interview.current(question), false) instanceof Reply.Answer answer) {
                 interview.change(question, answer.value());
                 prompter.note(effect.apply(interview.document()));
             }

@@ -85,7 +85,17 @@ final class AskCommand implements Callable<Integer> {
         ObjectNode known = fields.document(reader);
         reader.validate(known);
         Function<ObjectNode, String> effect = answers -> {
-            Ranking partial = engine(data, rules).rank(reader.validate(answers), asOf);
+            Profile sofar = reader.validate(answers);
+            if (sofar.stack() && sofar.hasDatabases()) {
+                StringBuilder line = new StringBuilder("  -> leading per database:");
+                for (String database : sofar.databases()) {
+                    Ranking partial = engine(data, rules).rank(sofar.forDatabase(database), asOf);
+                    line.append(' ').append(database).append(": ")
+                            .append(partial.top().map(a -> a.library().name()).orElse("nothing fits")).append(';');
+                }
+                return line.substring(0, line.length() - 1);
+            }
+            Ranking partial = engine(data, rules).rank(sofar, asOf);
             int fit = partial.fitting().size();
             return "  -> " + fit + " of " + data.catalog().size() + " libraries still fit"
                     + partial.top().map(top1 -> "; leading: " + top1.library().name()).orElse("");

@@ -35,11 +35,17 @@ public final class ProfileChanges {
         this.order = List.copyOf(order);
     }
 
-    /** Every single-answer change of a profile that is itself a valid profile, the most plausible first. */
+    /**
+     * Every single-answer change of a profile that is itself a valid profile, the most plausible
+     * first. For a whole data layer the databases define the answer, so they are not changed.
+     */
     public List<Change> singles(Profile profile) {
         ObjectNode document = Mappers.json().valueToTree(profile);
         List<Change> changes = new ArrayList<>();
         for (Question question : questionnaire.questions()) {
+            if (profile.stack() && question.field().equals("databases")) {
+                continue;
+            }
             JsonNode current = document.get(question.field());
             int rank = rank(question.field());
             switch (question.type()) {

@@ -67,6 +67,17 @@ public record Profile(
         return alreadyUses.contains(tool);
     }
 
+    /** The same answers for one database only: how a whole data layer is ranked, database by database. */
+    public Profile forDatabase(String database) {
+        return new Profile(purpose, List.of(database), async, deployment, sharedBy, python, framework, workload, alreadyUses,
+                priorities, constraints);
+    }
+
+    /** True for a whole data layer: one pick per chosen database. */
+    public boolean stack() {
+        return "stack".equals(purpose);
+    }
+
     /** The data-frame tools (pandas, Polars, Arrow) the code already uses. */
     public List<String> frames() {
         return alreadyUses.stream().filter(FRAMES::contains).toList();

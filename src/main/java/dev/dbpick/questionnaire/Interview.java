@@ -82,6 +82,12 @@ public final class Interview {
         return value == null || value.isNull() ? question.defaultValue() : value;
     }
 
+    /** The question as it is put now: its prompt reworded when a {@code promptWhen} condition holds. */
+    public Question present(Question question) {
+        return question.promptWhen().stream().filter(w -> holds(w.when())).findFirst()
+                .map(w -> question.withPrompt(w.prompt())).orElse(question);
+    }
+
     /** Whether a question is left out because of the answers so far. */
     public boolean skipped(Question question) {
         return question.skipWhen().stream().anyMatch(this::holds);

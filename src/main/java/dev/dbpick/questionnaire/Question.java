@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * One profile field as {@code data/questionnaire.yaml} defines it.
  *
- * @param skipWhen conditions under which the questionnaire does not ask: each maps fields to
- *                 values, and holds when every named field has one of its values
+ * @param skipWhen   conditions under which the questionnaire does not ask: each maps fields to
+ *                   values, and holds when every named field has one of its values
+ * @param promptWhen other wordings of the prompt, each used when its condition holds
  */
 public record Question(
         String field,
@@ -21,11 +22,22 @@ public record Question(
         List<Choice> choices,
         Integer max,
         boolean ordered,
-        List<Map<String, List<String>>> skipWhen) {
+        List<Map<String, List<String>>> skipWhen,
+        List<Wording> promptWhen) {
 
     public Question {
         choices = List.copyOf(choices);
         skipWhen = skipWhen == null ? List.of() : List.copyOf(skipWhen);
+        promptWhen = promptWhen == null ? List.of() : List.copyOf(promptWhen);
+    }
+
+    /** Another wording of the prompt, used when every field named in {@code when} has one of its values. */
+    public record Wording(Map<String, List<String>> when, String prompt) {
+    }
+
+    /** The same question asked with another prompt. */
+    public Question withPrompt(String other) {
+        return new Question(field, title, type, other, help, defaultValue, choices, max, ordered, skipWhen, promptWhen);
     }
 
     public List<String> values() {

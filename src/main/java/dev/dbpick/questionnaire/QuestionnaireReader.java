@@ -101,7 +101,15 @@ public final class QuestionnaireReader {
         } else {
             checkDefault(q, where, problems);
         }
-        for (Map<String, List<String>> condition : q.skipWhen()) {
+        List<Map<String, List<String>>> conditions = new java.util.ArrayList<>(q.skipWhen());
+        q.promptWhen().forEach(w -> {
+            if (w.when() == null || w.when().isEmpty() || isBlank(w.prompt())) {
+                problems.add(where + "every promptWhen entry needs a condition (when) and a prompt");
+            } else {
+                conditions.add(w.when());
+            }
+        });
+        for (Map<String, List<String>> condition : conditions) {
             condition.forEach((field, allowed) -> {
                 var other = all.find(field);
                 if (other.isEmpty()) {

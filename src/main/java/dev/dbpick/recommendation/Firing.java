@@ -96,8 +96,12 @@ final class Firing {
     /** The assessments of every catalog library from the derived facts, and the ranking they make. */
     Ranking rank(Profile profile, Evaluation evaluation, Iterable<Derived> derived) {
         Map<String, Lines> byLibrary = new HashMap<>();
+        Map<Ranking.PairKey, List<Reason>> pairings = new HashMap<>();
         for (Derived d : derived) {
-            if (d.fact() instanceof Score s) {
+            if (d.fact() instanceof PairingScore p) {
+                pairings.computeIfAbsent(new Ranking.PairKey(p.library(), p.database(), p.driver()), k -> new ArrayList<>())
+                        .add(new Reason(d.rule(), p.points(), p.text()));
+            } else if (d.fact() instanceof Score s) {
                 lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text()));
             } else if (d.fact() instanceof Exclusion e) {
                 lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text()));
@@ -117,7 +121,8 @@ final class Firing {
             }
             assessments.add(new Assessment(library, score, l.reasons, l.exclusions, l.cautions));
         }
-        return new Ranking(profile, evaluation, assessments);
+        pairings.values().forEach(list -> list.sort(REASON_ORDER));
+        return new Ranking(profile, evaluation, assessments, pairings);
     }
 
     private static Lines lines(Map<String, Lines> byLibrary, String library) {

@@ -26,8 +26,14 @@ public final class Ranking {
     private final List<Assessment> fitting;
     private final List<Assessment> excluded;
     private final Map<String, Assessment> byId = new HashMap<>();
+    private final Map<PairKey, List<Reason>> pairings;
 
-    Ranking(Profile profile, Evaluation evaluation, List<Assessment> assessments) {
+    /** Which library on which driver for which database. */
+    record PairKey(String library, String database, String driver) {
+    }
+
+    Ranking(Profile profile, Evaluation evaluation, List<Assessment> assessments, Map<PairKey, List<Reason>> pairings) {
+        this.pairings = Map.copyOf(pairings);
         this.profile = profile;
         this.evaluation = evaluation;
         List<Assessment> fit = new ArrayList<>();
@@ -75,6 +81,11 @@ public final class Ranking {
     /** The first recommendation, if any library is recommended. */
     public Optional<Assessment> top() {
         return fitting.isEmpty() || fitting.get(0).score() < 0 ? Optional.empty() : Optional.of(fitting.get(0));
+    }
+
+    /** The score lines pairing rules gave to running {@code library} on {@code driver} for {@code database}. */
+    public List<Reason> pairing(String library, String database, String driver) {
+        return pairings.getOrDefault(new PairKey(library, database, driver), List.of());
     }
 
     public Optional<Assessment> find(String id) {

@@ -36,9 +36,7 @@ final class WarmSession implements AutoCloseable {
         this.firing = new Firing(knowledge);
         try {
             firing.attach(session);
-            for (Library library : knowledge.catalog().libraries()) {
-                session.insert(library);
-            }
+            insertCatalog(session, knowledge);
             session.insert(evaluation);
             firing.fire(session);
             this.fixed = List.copyOf(firing.drain().values());
@@ -87,13 +85,28 @@ final class WarmSession implements AutoCloseable {
         session.dispose();
     }
 
+    /** Every library, and every pairing its {@code runsOn} names. */
+    private static void insertCatalog(KieSession session, Knowledge knowledge) {
+        for (Library library : knowledge.catalog().libraries()) {
+            session.insert(library);
+            library.runsOn().forEach((database, drivers) -> {
+                for (int i = 0; i < drivers.sync().size(); i++) {
+                    session.insert(new Pairing(library.id(), database, drivers.sync().get(i), false, i));
+                }
+                for (int i = 0; i < drivers.async().size(); i++) {
+                    session.insert(new Pairing(library.id(), database, drivers.async().get(i), true, i));
+                }
+            });
+        }
+    }
+
     /** The plain path, for checks: a new session with every fact inserted at once, fired once, disposed. */
     static Ranking fresh(Knowledge knowledge, Evaluation evaluation, Profile profile) {
         KieSession session = knowledge.rules().kieBase().newKieSession();
         Firing firing = new Firing(knowledge);
         try {
             firing.attach(session);
-            knowledge.catalog().libraries().forEach(session::insert);
+            insertCatalog(session, knowledge);
             session.insert(evaluation);
             session.insert(profile);
             firing.fire(session);

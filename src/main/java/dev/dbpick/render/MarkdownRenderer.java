@@ -24,6 +24,16 @@ public final class MarkdownRenderer {
                 + " (evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision `"
                 + result.knowledge().revision() + "`)");
         out.println();
+        if (result.stack() != null) {
+            out.println("| Database | Pick | Runs on | Alternatives |");
+            out.println("|---|---|---|---|");
+            for (var e : result.stack()) {
+                out.println("| " + e.database() + " | " + (e.pick() == null ? "nothing fits" : cell(e.pick().name()) + " (`" + e.pick().id() + "`)")
+                        + " | " + (e.runsOn() == null ? "-" : cell(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
+                        + String.join(", ", e.alternatives().stream().map(a -> cell(a.name())).toList()) + " |");
+            }
+            return;
+        }
         if (result.recommendations().isEmpty()) {
             out.println("No library is recommended for this profile.");
         } else {

@@ -1,6 +1,7 @@
 package dev.dbpick.render;
 
 import dev.dbpick.advice.Result;
+import dev.dbpick.advice.StackEntry;
 import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
@@ -32,6 +33,10 @@ public final class TableRenderer {
     }
 
     public static void render(Result result, View view, PrintWriter out) {
+        if (result.stack() != null) {
+            stack(result, view, out);
+            return;
+        }
         int width = view.width();
         int fitting = result.recommendations().size() + result.poorFits().size()
                 + hiddenRecommendations(result);
@@ -68,6 +73,49 @@ public final class TableRenderer {
             out.println(result.excluded().size() + " excluded; --explain shows every score line and exclusion,"
                     + " 'dbpick why-not ID' one library.");
         }
+    }
+
+    private static final int DATABASE = 12;
+
+    /** A whole data layer: per database, the pick, the driver it runs on, the reasons, and what would change it. */
+    private static void stack(Result result, View view, PrintWriter out) {
+        int width = view.width();
+        out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
+        out.println("A whole data layer, one pick per database; evaluated on " + result.knowledge().evaluatedOn()
+                + ", knowledge revision " + result.knowledge().revision());
+        out.println();
+        String indent = " ".repeat(DATABASE + 2);
+        int text = width - indent.length();
+        for (StackEntry e : result.stack()) {
+            String head = "  " + Text.pad(e.database(), DATABASE);
+            if (e.pick() == null) {
+                out.println(head + "nothing fits");
+                e.relaxations().stream().limit(RELAXATIONS).forEach(r -> out.println(indent + Text.truncate("with " + r.summary()
+                        + ": " + r.fits() + " fit, first " + view.name(r.top()), text)));
+                out.println();
+                continue;
+            }
+            out.println(head + Text.truncate(e.pick().name() + " (" + e.pick().kind() + ", " + e.pick().score() + ")"
+                    + (e.runsOn() == null ? "" : "  runs on " + e.runsOn().name() + " (" + e.runsOn().kind() + ")"), text));
+            e.reasons().stream().limit(view.explain() ? Long.MAX_VALUE : DECIDING).forEach(r -> out.println(indent
+                    + Text.truncate(Text.padLeft(Text.signed(r.points()), 3) + " " + r.text(), text)));
+            if (e.runsOn() != null) {
+                e.runsOnReasons().stream().limit(view.explain() ? Long.MAX_VALUE : 2).forEach(r -> out.println(indent
+                        + Text.truncate(Text.padLeft(Text.signed(r.points()), 3) + " " + e.runsOn().name() + ": " + r.text(), text)));
+            }
+            if (!e.alternatives().isEmpty()) {
+                out.println(indent + Text.truncate("alternatives: " + String.join(", ",
+                        e.alternatives().stream().map(StackEntry.Pick::name).toList()), text));
+            }
+            if (e.margin() != null && e.margin().nearTie()) {
+                out.println(indent + Text.truncate("a near tie: " + view.name(e.margin().first()) + " leads "
+                        + view.name(e.margin().second()) + " by " + e.margin().points(), text));
+            }
+            e.pivots().stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
+                    + view.name(p.top()), text)));
+            out.println();
+        }
+        out.println("--format json has every line, exclusion and answer change per database; --format adr a decision record.");
     }
 
     private static int hiddenRecommendations(Result result) {

@@ -16,10 +16,21 @@ import java.util.Map;
  * @param excluded these ids must be excluded
  * @param above    pairs "a &gt; b": a must rank above b (b may also be excluded)
  * @param fired    these rules must have fired for some library
+ * @param stack    for a whole data layer: per database, the pick and the driver it must run on
  */
 public record Scenario(String name, String source, java.time.LocalDate asOf, Profile profile, List<String> top,
                        Map<Integer, List<String>> inTop, List<String> fits, List<String> poorFits, List<String> excluded,
-                       List<Order> above, List<String> fired) {
+                       List<Order> above, List<String> fired, Map<String, StackPick> stack) {
+
+    /**
+     * What a whole data layer must pick for one database: one of {@code pick}, running on one of
+     * {@code runsOn} ({@code runsOn} holding only {@link #NONE} means on no separate driver;
+     * empty means not checked).
+     */
+    public record StackPick(List<String> pick, List<String> runsOn) {
+
+        public static final String NONE = "none";
+    }
 
     /** "higher ranks above lower". */
     public record Order(String higher, String lower) {

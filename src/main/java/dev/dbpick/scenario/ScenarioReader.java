@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class ScenarioReader {
 
-    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "poorFits", "excluded", "above", "fired");
+    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "poorFits", "excluded", "above", "fired", "stack");
     private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect");
 
     private final Catalog catalog;
@@ -151,9 +151,41 @@ public final class ScenarioReader {
             }
             above.add(new Scenario.Order(id(parts[0].strip()), id(parts[1].strip())));
         }
+        Map<String, Scenario.StackPick> stack = new LinkedHashMap<>();
+        if (expect.has("stack")) {
+            if (!profile.stack()) {
+                throw new IllegalArgumentException("\"stack\" expectations need purpose: stack in the profile");
+            }
+            if (!expect.get("stack").isObject()) {
+                throw new IllegalArgumentException("\"stack\" maps each database to {pick: id, runsOn: id or none}");
+            }
+            expect.get("stack").fields().forEachRemaining(e -> stack.put(e.getKey(), stackPick(e.getKey(), e.getValue(), profile)));
+        } else if (profile.stack()) {
+            throw new IllegalArgumentException("a whole data layer (purpose: stack) is checked with \"stack\" expectations");
+        }
+        if (profile.stack() && expect.size() > (expect.has("fired") ? 2 : 1)) {
+            throw new IllegalArgumentException("a whole data layer takes only \"stack\" and \"fired\" expectations");
+        }
         return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop,
                 ids(expect.get("fits")), ids(expect.get("poorFits")), ids(expect.get("excluded")), above,
-                strings(expect.get("fired")));
+                strings(expect.get("fired")), stack);
+    }
+
+    private Scenario.StackPick stackPick(String database, JsonNode node, Profile profile) {
+        if (!profile.databases().contains(database)) {
+            throw new IllegalArgumentException("\"stack\": " + database + " is not one of the profile's databases");
+        }
+        if (!node.isObject() || !node.has("pick")) {
+            throw new IllegalArgumentException("\"stack." + database + "\" needs a pick: {pick: id, runsOn: id or none}");
+        }
+        node.fieldNames().forEachRemaining(field -> {
+            if (!Set.of("pick", "runsOn").contains(field)) {
+                throw new IllegalArgumentException("\"stack." + database + "\": unknown field \"" + field + "\"; allowed: pick, runsOn");
+            }
+        });
+        List<String> runsOn = strings(node.get("runsOn")).stream()
+                .map(id -> Scenario.StackPick.NONE.equals(id) ? id : id(id)).toList();
+        return new Scenario.StackPick(ids(node.get("pick")), runsOn);
     }
 
     private static LocalDate date(JsonNode node) {

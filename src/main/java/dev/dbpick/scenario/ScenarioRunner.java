@@ -1,5 +1,8 @@
 package dev.dbpick.scenario;
 
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.advice.Result;
+import dev.dbpick.advice.StackEntry;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
@@ -21,6 +24,9 @@ public final class ScenarioRunner {
     }
 
     private static ScenarioResult run(Engine engine, Scenario scenario, Set<String> ruleNames) {
+        if (scenario.profile().stack()) {
+            return runStack(engine, scenario, ruleNames);
+        }
         Ranking result = engine.rank(scenario.profile(), scenario.asOf());
         List<String> ranking = result.recommended().stream().map(Assessment::id).toList();
         Set<String> excluded = new HashSet<>(result.excluded().stream().map(Assessment::id).toList());
@@ -72,6 +78,37 @@ public final class ScenarioRunner {
             a.cautions().forEach(caution -> fired.add(caution.rule()));
         }
         result.excluded().forEach(e -> e.exclusions().forEach(reason -> fired.add(reason.rule())));
+        for (String rule : scenario.fired()) {
+            if (!fired.contains(rule)) {
+                failures.add("fired: expected rule \"" + rule + "\" to fire, "
+                        + (ruleNames.contains(rule) ? "it did not" : "but no rule has that name"));
+            }
+        }
+        return new ScenarioResult(scenario, failures);
+    }
+
+    /** A whole data layer: per database, the pick and the driver it runs on. */
+    private static ScenarioResult runStack(Engine engine, Scenario scenario, Set<String> ruleNames) {
+        Result result = new Advisor(engine).recommend(scenario.profile(), 0, scenario.asOf());
+        List<String> failures = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (StackEntry entry : result.stack()) {
+            entry.reasons().forEach(r -> fired.add(r.rule()));
+            entry.runsOnReasons().forEach(r -> fired.add(r.rule()));
+            Scenario.StackPick expected = scenario.stack().get(entry.database());
+            if (expected == null) {
+                continue;
+            }
+            String pick = entry.pick() == null ? "nothing" : entry.pick().id();
+            if (!expected.pick().contains(pick)) {
+                failures.add("stack " + entry.database() + ": expected pick " + oneOf(expected.pick()) + ", got " + pick);
+            }
+            String runsOn = entry.runsOn() == null ? Scenario.StackPick.NONE : entry.runsOn().id();
+            if (!expected.runsOn().isEmpty() && !expected.runsOn().contains(runsOn)) {
+                failures.add("stack " + entry.database() + ": expected " + pick + " to run on " + oneOf(expected.runsOn())
+                        + ", got " + runsOn);
+            }
+        }
         for (String rule : scenario.fired()) {
             if (!fired.contains(rule)) {
                 failures.add("fired: expected rule \"" + rule + "\" to fire, "

@@ -70,6 +70,30 @@ class CatalogValidationTest {
         assertTrue(catalog.size() >= 28 + 15, "at least 15 libraries beyond the seed list, got " + catalog.size());
     }
 
+    @Test
+    void everyDriverALibraryRunsOnIsACatalogDriverForThatDatabase() {
+        Catalog catalog = data.catalog();
+        int pairings = 0;
+        for (Library library : catalog.libraries()) {
+            for (var entry : library.runsOn().entrySet()) {
+                assertTrue(library.databases().contains(entry.getKey()), library.id() + " runs on " + entry.getKey());
+                for (String id : concat(entry.getValue().sync(), entry.getValue().async())) {
+                    Library driver = catalog.find(id).orElseThrow(() -> new AssertionError(library.id() + ": no driver " + id));
+                    assertTrue(driver.kinds().contains("driver") && driver.databases().contains(entry.getKey()),
+                            library.id() + ": " + id + " is not a " + entry.getKey() + " driver");
+                    pairings++;
+                }
+            }
+        }
+        assertTrue(pairings > 50, "pairings: " + pairings);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private Catalog read(Path dir) {
         KnowledgeFolder folder = new KnowledgeFolder(dir.getFileName().toString(), dir);
         List<SourceFile> files = folder.read("", ".yaml");

@@ -104,6 +104,31 @@ class ExplanationTest {
     }
 
     @Test
+    void aWholeDataLayerPicksPerDatabaseAndItsPivotsHold() {
+        Profile stack = reader.read("{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"redis\"],\"async\":\"required\","
+                + "\"framework\":\"fastapi\"}");
+        Result result = advisor.recommend(stack, 10, AS_OF);
+        assertEquals(List.of("postgresql", "redis"), result.stack().stream().map(dev.dbpick.advice.StackEntry::database).toList());
+        assertTrue(result.recommendations().isEmpty(), "a stack answers per database");
+        for (var entry : result.stack()) {
+            assertNotNull(entry.pick());
+            Ranking perDatabase = engine.rankFresh(stack.forDatabase(entry.database()), AS_OF);
+            assertEquals(perDatabase.top().orElseThrow().id(), entry.pick().id());
+            assertFalse(entry.alternatives().stream().anyMatch(a -> a.id().equals(entry.pick().id())));
+            if (entry.runsOn() != null) {
+                var pick = knowledge.catalog().find(entry.pick().id()).orElseThrow();
+                assertTrue(pick.runsOn().get(entry.database()).async().contains(entry.runsOn().id()),
+                        "under asyncio the driver comes from the async list");
+            }
+            for (Pivot pivot : entry.pivots()) {
+                assertFalse(pivot.changes().has("databases"), "a stack's databases are not an answer to change");
+                Profile changed = apply(stack, pivot.changes());
+                assertEquals(pivot.top(), engine.rankFresh(changed.forDatabase(entry.database()), AS_OF).top().orElseThrow().id());
+            }
+        }
+    }
+
+    @Test
     void whyNotARecommendedLibrarySaysWhereItStands() {
         WhyNot answer = advisor.whyNot(reader.read("{\"databases\":[\"postgresql\"],\"async\":\"required\"}"), "psycopg", AS_OF);
         assertEquals(WhyNot.RECOMMENDED, answer.status());

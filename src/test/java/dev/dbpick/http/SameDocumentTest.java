@@ -47,7 +47,9 @@ class SameDocumentTest implements TestPropertyProvider {
         "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}",
         "{\"purpose\":\"cache\",\"priorities\":[\"simplicity\",\"maturity\"],\"constraints\":{\"activelyMaintained\":true}}",
         "{\"databases\":[\"mysql\"],\"constraints\":{\"permissiveLicense\":true,\"noNativeBuild\":true}}",
-        "{\"purpose\":\"embedded-database\",\"workload\":\"analytics\",\"priorities\":[\"performance\"]}"})
+        "{\"purpose\":\"embedded-database\",\"workload\":\"analytics\",\"priorities\":[\"performance\"]}",
+        "{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"redis\"],\"async\":\"required\",\"framework\":\"fastapi\"}",
+        "{\"databases\":[\"cassandra\"],\"purpose\":\"orm\",\"async\":\"required\"}"})
     void theCliAndTheServiceGiveTheSameDocument(String profile) throws IOException {
         JsonNode service = Mappers.json().readTree(client.toBlocking().retrieve(
                 HttpRequest.POST("/api/v1/recommendations", profile).contentType(MediaType.APPLICATION_JSON)));
