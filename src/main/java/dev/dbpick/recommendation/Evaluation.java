@@ -53,8 +53,11 @@ public record Evaluation(String date, int staleFactsAfterMonths) {
 
     /** A span of months in words: "8 months", "3 years". */
     public static String span(int months) {
+        if (months < 1) {
+            return "less than a month";
+        }
         if (months < 12) {
-            return months == 1 ? "1 month" : Math.max(0, months) + " months";
+            return months == 1 ? "1 month" : months + " months";
         }
         int years = months / 12;
         return years == 1 ? "1 year" : years + " years";
