@@ -26,9 +26,22 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * Compiles DRL files with Drools' classic run-time compiler, which reports every error at once
  * with its file and line.
+ *
+ * <p>The results rules insert for Java to read and no rule matches (score lines, exclusions,
+ * cautions, pairing scores) are <em>handed off</em>: {@code insert(new Score(...))} compiles to
+ * {@code derivations.add(drools, new Score(...))}, which records the fact and its rule without a
+ * working-memory insert and delete per line. The rewrite keeps every line number, and it is only
+ * kept when no rule's conditions match one of those types; otherwise the files are compiled as
+ * written.
  */
 public final class RuleCompiler {
 
+    /** The global rules hand results to, and its type. */
+    public static final String HANDOFF_GLOBAL = "derivations";
+    private static final String HANDOFF_TYPE = "dev.dbpick.recommendation.Derivations";
+    private static final String RESULTS_PACKAGE = "dev.dbpick.recommendation.";
+    private static final java.util.Set<String> HANDED_OFF = java.util.Set.of("Score", "Exclusion", "Caution", "PairingScore");
+    private static final Pattern HANDOFF = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(Score|Exclusion|Caution|PairingScore)\\s*\\(");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
     private RuleCompiler() {
@@ -39,7 +52,7 @@ public final class RuleCompiler {
     }
 
     /**
-     * Compiles the files together.
+     * Compiles the files together, handing off results when no rule matches them.
      *
      * @throws KnowledgeException listing every error as {@code file:line: message}
      */
@@ -48,6 +61,55 @@ public final class RuleCompiler {
             throw new KnowledgeException("rules: no rule files (*.drl)");
         }
         List<String> problems = duplicateRuleNames(files);
+        Compiled written = build(files, problems);
+        if (matchesHandedOffTypes(written.packages())) {
+            return written;
+        }
+        Compiled handedOff = build(files.stream().map(RuleCompiler::handOff).toList(), new ArrayList<>());
+        return handedOff;
+    }
+
+    /** Whether a compilation hands its results off to the global {@code derivations}. */
+    public static boolean handsOff(Collection<KiePackage> packages) {
+        return packages.stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(HANDOFF_GLOBAL)));
+    }
+
+    /** The file with {@code insert(new Score(} and its like rewritten, and the global declared at its end. */
+    static SourceFile handOff(SourceFile file) {
+        String text = file.text();
+        Matcher m = HANDOFF.matcher(text);
+        if (!m.find()) {
+            return file;
+        }
+        String rewritten = m.replaceAll(r -> HANDOFF_GLOBAL + ".add(drools, new " + r.group(1) + "(")
+                + "\nglobal " + HANDOFF_TYPE + " " + HANDOFF_GLOBAL + ";\n";
+        return new SourceFile(file.name(), file.path(), rewritten.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether any rule's conditions match a type whose facts would be handed off. */
+    private static boolean matchesHandedOffTypes(Collection<KiePackage> packages) {
+        for (KiePackage pkg : packages) {
+            for (org.kie.api.definition.rule.Rule rule : pkg.getRules()) {
+                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && matches(impl.getLhs())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(org.drools.base.rule.RuleConditionElement element) {
+        if (element instanceof org.drools.base.rule.Pattern pattern
+                && pattern.getObjectType() instanceof org.drools.base.base.ClassObjectType type) {
+            String name = type.getClassName();
+            if (name.startsWith(RESULTS_PACKAGE) && HANDED_OFF.contains(name.substring(RESULTS_PACKAGE.length()))) {
+                return true;
+            }
+        }
+        return element.getNestedElements().stream().anyMatch(RuleCompiler::matches);
+    }
+
+    private static Compiled build(List<SourceFile> files, List<String> problems) {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         // Rules never modify facts, so property reactivity has nothing to do; without it Drools
         // also stops warning about constraints that call methods with another pattern's values.
@@ -66,6 +128,7 @@ public final class RuleCompiler {
         builder.getResults(ResultSeverity.WARNING).forEach(warning -> warnings.add(describe(warning)));
         return new Compiled(builder.getKnowledgePackages(), warnings);
     }
+
 
     /** A knowledge base holding the packages; cheap to make, shared by every session. */
     public static KieBase newKieBase(Collection<KiePackage> packages) {

@@ -2,6 +2,7 @@ package dev.dbpick.recommendation;
 
 import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.knowledge.RuleCompiler;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,15 +40,19 @@ final class Firing {
     private final Knowledge knowledge;
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
-    private final Map<String, Integer> fired = new HashMap<>();
+    private final Derivations handedOff = new Derivations();
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
     }
 
-    /** Listens to a session: what rules insert and delete, and how often each rule fires. */
+    /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */
     void attach(KieSession session) {
+        if (session.getKieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                .anyMatch(g -> g.getName().equals(RuleCompiler.HANDOFF_GLOBAL)))) {
+            session.setGlobal(RuleCompiler.HANDOFF_GLOBAL, handedOff);
+        }
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
@@ -61,13 +66,6 @@ final class Firing {
                 live.remove(event.getFactHandle());
             }
         });
-        AgendaEventListener counter = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-            }
-        };
-        session.addEventListener(counter);
     }
 
     /**
@@ -77,20 +75,45 @@ final class Firing {
      * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
      */
     int fire(KieSession session) {
-        fired.clear();
         int count = session.fireAllRules(limit);
         if (count >= limit) {
-            String rule = fired.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+            String rule = culprit(session);
             throw new RunawayRuleException(rule, knowledge.rules().location(rule), limit);
         }
         return count;
     }
 
-    /** The facts rules inserted since the last call, with their handles; forgets them. */
+    /**
+     * The rule that keeps firing: counted over a further stretch of firing, with a listener that
+     * only a runaway ranking pays for.
+     */
+    private String culprit(KieSession session) {
+        Map<String, Integer> fired = new HashMap<>();
+        AgendaEventListener counter = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        };
+        session.addEventListener(counter);
+        try {
+            session.fireAllRules(Math.max(100, limit / 10));
+        } finally {
+            session.removeEventListener(counter);
+        }
+        return fired.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+    }
+
+    /** The facts rules inserted into the working memory since the last call, with their handles; forgets them. */
     Map<FactHandle, Derived> drain() {
         Map<FactHandle, Derived> drained = new LinkedHashMap<>(live);
         live.clear();
         return drained;
+    }
+
+    /** The results rules handed off since the last call; forgets them. */
+    List<Derived> drainHandedOff() {
+        return handedOff.drain();
     }
 
     /** The assessments of every catalog library from the derived facts, and the ranking they make. */

@@ -39,7 +39,9 @@ final class WarmSession implements AutoCloseable {
             insertCatalog(session, knowledge);
             session.insert(evaluation);
             firing.fire(session);
-            this.fixed = List.copyOf(firing.drain().values());
+            List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
+            derived.addAll(firing.drainHandedOff());
+            this.fixed = List.copyOf(derived);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -63,15 +65,18 @@ final class WarmSession implements AutoCloseable {
         FactHandle handle = session.insert(profile);
         firing.fire(session);
         Map<FactHandle, Firing.Derived> derived = firing.drain();
-        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size());
+        List<Firing.Derived> handedOff = firing.drainHandedOff();
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size());
         all.addAll(fixed);
         all.addAll(derived.values());
+        all.addAll(handedOff);
         Ranking ranking = firing.rank(profile, evaluation, all);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
         if (firing.fire(session) > 0) {
-            Map<FactHandle, Firing.Derived> stray = firing.drain();
-            String rule = stray.values().stream().map(Firing.Derived::rule).findFirst().orElse("?");
+            List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
+            stray.addAll(firing.drainHandedOff());
+            String rule = stray.stream().map(Firing.Derived::rule).findFirst().orElse("?");
             throw new IllegalStateException("rule \"" + rule + "\" fired after a ranking's profile was withdrawn; rules"
                     + " must match Library, Evaluation and Profile facts, never the absence of a profile");
         }
@@ -110,7 +115,9 @@ final class WarmSession implements AutoCloseable {
             session.insert(evaluation);
             session.insert(profile);
             firing.fire(session);
-            return firing.rank(profile, evaluation, firing.drain().values());
+            List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
+            derived.addAll(firing.drainHandedOff());
+            return firing.rank(profile, evaluation, derived);
         } finally {
             session.dispose();
         }
