@@ -1,9 +1,8 @@
 package dev.dbpick.http;
 
+import dev.dbpick.advice.Advisor;
 import dev.dbpick.catalog.Library;
 import dev.dbpick.questionnaire.Questionnaire;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -27,16 +26,12 @@ public class CatalogController {
         return holder.current().knowledge().catalog().libraries();
     }
 
-    /** One library's facts and sources; 404 when the id is unknown. */
+    /** One library's facts and sources; 404, with the closest id, when the id is unknown. */
     @Get("/catalog/{id}")
     @Operation(summary = "Show one library")
-    public HttpResponse<?> library(@PathVariable String id) {
-        return holder.current().knowledge().catalog().find(id)
-                .<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> HttpResponse.status(HttpStatus.NOT_FOUND)
-                        .body(Problem.of(404, "Not Found", "No library with id \"" + (id.length() > 60 ? id.substring(0, 60) + "..." : id)
-                                + "\"; GET /api/v1/catalog lists them", "/api/v1/catalog/" + id))
-                        .contentType(Problem.MEDIA_TYPE));
+    public Library library(@PathVariable String id) {
+        Advisor advisor = holder.current().advisor();
+        return advisor.knowledge().catalog().find(advisor.resolve(id)).orElseThrow();
     }
 
     /** The questions, choices, defaults and help texts that define a profile. */

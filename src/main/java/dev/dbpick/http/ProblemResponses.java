@@ -20,7 +20,7 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
-        String path = context.getRequest().getPath();
+        String path = Requests.path(context.getRequest());
         Problem problem;
         if (context.getRootCause().orElse(null) instanceof ProfileException e) {
             problem = new Problem("about:blank", "Invalid profile", status.getCode(), e.getMessage(), path, e.field(), e.allowed());
@@ -32,8 +32,8 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
 
     private static String detail(HttpStatus status, ErrorContext context) {
         return switch (status) {
-            case NOT_FOUND -> "No resource at " + context.getRequest().getPath() + "; see /swagger/dbpick-1.yml";
-            case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on " + context.getRequest().getPath();
+            case NOT_FOUND -> "No resource at " + Requests.path(context.getRequest()) + "; see /swagger/dbpick-1.yml";
+            case METHOD_NOT_ALLOWED -> context.getRequest().getMethodName() + " is not allowed on " + Requests.path(context.getRequest());
             case UNSUPPORTED_MEDIA_TYPE -> "Send the profile as application/json";
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than the service accepts (64 KiB)";
             case INTERNAL_SERVER_ERROR -> "Internal error; the service log has the details";

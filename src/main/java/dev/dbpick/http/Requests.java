@@ -12,8 +12,8 @@ final class Requests {
     private Requests() {
     }
 
-    /** Longest request path echoed back in a problem's {@code instance}. */
-    private static final int PATH_ECHO = 200;
+    /** Longest request path echoed back in a problem's {@code instance} or detail. */
+    private static final int PATH_ECHO = 120;
 
     /** The {@code top} parameter: how many recommendations; 10 when absent, 0 for all. */
     static int top(String top) {
@@ -47,7 +47,7 @@ final class Requests {
 
     /** The request path for a problem's {@code instance}, cut short so a long path is not echoed in full. */
     static String path(io.micronaut.http.HttpRequest<?> request) {
-        String path = request.getPath();
+        String path = request.getPath().replaceAll("\\p{Cntrl}", "?");
         return path.length() > PATH_ECHO ? path.substring(0, PATH_ECHO) + "..." : path;
     }
 

@@ -13,11 +13,17 @@ import io.micronaut.core.annotation.Nullable;
  * @param watch          whether to reload when files change (default true)
  * @param debounceMillis quiet time after the last file event before a reload (default 300)
  * @param resultCacheSize how many recent results to keep (default 10,000; 0 for none)
+ * @param requestTimeoutSeconds a request must arrive whole within this many seconds, else 408 (default 10)
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
                               @Nullable Boolean watch, @Nullable Integer debounceMillis,
-                              @Nullable Integer resultCacheSize) {
+                              @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds) {
+
+    /** How long a request may take to arrive whole. */
+    public java.time.Duration requestTimeout() {
+        return java.time.Duration.ofSeconds(requestTimeoutSeconds == null ? 10 : Math.max(1, requestTimeoutSeconds));
+    }
 
     public boolean watching() {
         return watch == null || watch;

@@ -48,10 +48,10 @@ public final class ProfileReader {
             node = Mappers.json().readTree(json);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            String message = dev.dbpick.support.Mappers.describe(e).replaceFirst("^line \\d+, column \\d+: ", "");
             throw new ProfileException("invalid profile: malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + shorten(message, 100));
+                    + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + shorten(message, 120));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new ProfileException("invalid profile: expected a JSON object, got " + node.getNodeType().toString().toLowerCase());

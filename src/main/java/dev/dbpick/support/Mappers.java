@@ -118,7 +118,9 @@ public final class Mappers {
         if (message == null) {
             return "";
         }
-        String text = message.replaceAll("\\(for [^)]*\\)", "")
+        String text = message.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("`[^`]*`", "")
+                .replaceAll("\\(for [^)]*\\)", "")
                 .replaceAll("\\[Source: [^\\]]*\\]", "")
                 .replaceAll("\\(through reference chain: [^)]*\\)", "");
         text = CLASS_NAME.matcher(text).replaceAll("value").replaceAll("\\s+", " ").strip();

@@ -12,31 +12,16 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** One black-box test per endpoint and per error case, over HTTP. */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointsTest implements TestPropertyProvider {
+class EndpointsTest extends ServiceTest {
 
-    private final KnowledgeCopy knowledge = new KnowledgeCopy();
 
-    @Inject
-    @Client("/")
-    HttpClient client;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return knowledge.properties();
-    }
 
     @Test
     void recommendationsRankTheCatalog() throws IOException {
@@ -164,14 +149,7 @@ class EndpointsTest implements TestPropertyProvider {
         assertTrue(Mappers.json().readTree(response.body()).get("switched").asBoolean());
     }
 
-    private JsonNode post(String profile) throws IOException {
-        return Mappers.json().readTree(client.toBlocking().retrieve(
-                HttpRequest.POST("/api/v1/recommendations", profile).contentType(MediaType.APPLICATION_JSON)));
-    }
 
-    private JsonNode get(String path) throws IOException {
-        return Mappers.json().readTree(client.toBlocking().retrieve(path));
-    }
 
     /** Sends a request that must fail with {@code status}, and returns its problem document. */
     private JsonNode problem(int status, HttpRequest<?> request) {

@@ -10,10 +10,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,16 +26,13 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Gated hot reload, through the file watcher: a good edit switches, a broken edit or a failing
  * scenario keeps the old knowledge serving, and requests during reloads all succeed. Each test
  * puts the files back and waits for the original knowledge before it ends.
  */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReloadTest implements TestPropertyProvider {
+class ReloadTest extends ServiceTest {
 
     private static final String TEAM_RULE = """
             package dev.dbpick.rules;
@@ -55,17 +48,9 @@ class ReloadTest implements TestPropertyProvider {
             end
             """;
 
-    private final KnowledgeCopy knowledge = new KnowledgeCopy();
     private String original;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return knowledge.properties();
-    }
 
     @BeforeEach
     void rememberTheRevision() {
@@ -166,10 +151,6 @@ class ReloadTest implements TestPropertyProvider {
 
     private JsonNode status() {
         return get("/api/v1/knowledge");
-    }
-
-    private JsonNode get(String path) {
-        return parse(client.toBlocking().retrieve(path));
     }
 
     private static boolean reloadedSince(JsonNode status, Instant start) {

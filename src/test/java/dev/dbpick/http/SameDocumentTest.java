@@ -8,17 +8,12 @@ import dev.dbpick.support.Mappers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,20 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The CLI and the service answer the same documents for the same profile: the recommendation
  * (JSON and decision record), why-not and compare.
  */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SameDocumentTest implements TestPropertyProvider {
+class SameDocumentTest extends ServiceTest {
 
-    private final KnowledgeCopy knowledge = new KnowledgeCopy();
 
-    @Inject
-    @Client("/")
-    HttpClient client;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return knowledge.properties();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {
