@@ -14,11 +14,24 @@ import io.micronaut.core.annotation.Nullable;
  * @param debounceMillis quiet time after the last file event before a reload (default 300)
  * @param resultCacheSize how many recent results to keep (default 10,000; 0 for none)
  * @param requestTimeoutSeconds a request must arrive whole within this many seconds, else 408 (default 10)
+ * @param gateTimeoutSeconds    a reload's checks (compile, data, scenarios) must finish within this many seconds (default 60)
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
                               @Nullable Boolean watch, @Nullable Integer debounceMillis,
-                              @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds) {
+                              @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds,
+                              @Nullable Integer gateTimeoutSeconds) {
+
+    public ServiceSettings {
+        if (adminToken != null) {
+            adminToken = adminToken.strip();
+        }
+    }
+
+    /** How long a reload's checks may take. */
+    public java.time.Duration gateTimeout() {
+        return java.time.Duration.ofSeconds(gateTimeoutSeconds == null ? 60 : Math.max(5, gateTimeoutSeconds));
+    }
 
     /** How long a request may take to arrive whole. */
     public java.time.Duration requestTimeout() {

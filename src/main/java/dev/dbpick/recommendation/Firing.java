@@ -16,6 +16,8 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -84,24 +86,55 @@ final class Firing {
     }
 
     /**
-     * The rule that keeps firing: counted over a further stretch of firing, with a listener that
-     * only a runaway ranking pays for.
+     * The rule that keeps the firing going, watched over a further stretch of firing with
+     * listeners that only a runaway ranking pays for. A loop needs a rule whose consequence
+     * changes the working memory, so the rule that updated or deleted facts most is named, then
+     * the one that inserted most, then the one that fired most: a rule that merely re-fires
+     * because another rule keeps updating the facts it matches is not blamed.
      */
     private String culprit(KieSession session) {
-        Map<String, Integer> fired = new HashMap<>();
-        AgendaEventListener counter = new DefaultAgendaEventListener() {
+        Map<String, int[]> counts = new HashMap<>();
+        AgendaEventListener fires = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                counts.computeIfAbsent(event.getMatch().getRule().getName(), k -> new int[3])[2]++;
             }
         };
-        session.addEventListener(counter);
+        RuleRuntimeEventListener changes = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                count(event.getRule(), 1);
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                count(event.getRule(), 0);
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                count(event.getRule(), 0);
+            }
+
+            private void count(org.kie.api.definition.rule.Rule rule, int kind) {
+                if (rule != null) {
+                    counts.computeIfAbsent(rule.getName(), k -> new int[3])[kind]++;
+                }
+            }
+        };
+        session.addEventListener(fires);
+        session.addEventListener(changes);
         try {
             session.fireAllRules(Math.max(100, limit / 10));
         } finally {
-            session.removeEventListener(counter);
+            session.removeEventListener(fires);
+            session.removeEventListener(changes);
         }
-        return fired.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        Comparator<Map.Entry<String, int[]>> blame = Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[0])
+                .thenComparingInt(e -> e.getValue()[1])
+                .thenComparingInt(e -> e.getValue()[2])
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+        return counts.entrySet().stream().max(blame).map(Map.Entry::getKey).orElse("?");
     }
 
     /** The facts rules inserted into the working memory since the last call, with their handles; forgets them. */

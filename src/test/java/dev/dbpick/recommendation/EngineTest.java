@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbpick.GeneratedProfiles;
 import dev.dbpick.TestKnowledge;
+import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.Rules;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.scenario.Scenario;
 import dev.dbpick.scenario.ScenarioReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +26,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineTest {
 
@@ -150,6 +158,35 @@ class EngineTest {
     @Test
     void anUnknownEvaluationDateIsRejected() {
         assertThrows(RuntimeException.class, () -> new Evaluation("2026-13-01", 6));
+    }
+
+    @Test
+    void aRuleThatKeepsUpdatingAFactIsNamedNotTheRulesItReTriggers(@TempDir Path folder) throws IOException {
+        Path rules = folder.resolve("rules");
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            Files.createDirectories(rules);
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.writeString(rules.resolve("echo.drl"), """
+                package dev.dbpick.rules;
+
+                import dev.dbpick.catalog.Library;
+
+                rule "Echo"
+                when
+                    $library: Library(id == "sqlalchemy")
+                then
+                    update($library);
+                end
+                """);
+        Knowledge looping = Knowledge.of(TestKnowledge.data(),
+                Rules.compile(new KnowledgeFolder("rules", rules), CompiledRulesCache.disabled()));
+        RunawayRuleException e = assertThrows(RunawayRuleException.class,
+                () -> new Engine(looping).rank(profiles.read("{}"), TestKnowledge.AS_OF));
+        assertTrue(e.getMessage().contains("rule \"Echo\""), e.getMessage());
+        assertTrue(e.getMessage().contains("rules/echo.drl:5"), e.getMessage());
     }
 
     private Ranking rank(String json) {

@@ -1,0 +1,77 @@
+package dev.dbpick.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.scenario.Gate;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reload gate in its own process: good knowledge passes with every scenario counted; a rule
+ * that spins without end is stopped at the time limit, and one that keeps re-firing itself is
+ * named with its file and line; neither can hold the service.
+ */
+class GateProcessTest {
+
+    private static final String HEADER = """
+            package dev.dbpick.rules;
+
+            import dev.dbpick.catalog.Library;
+            import dev.dbpick.profile.Profile;
+            import dev.dbpick.recommendation.Caution;
+
+            """;
+
+    @Test
+    void theBundledKnowledgePasses() {
+        KnowledgeCopy copy = new KnowledgeCopy();
+        Gate.Verdict verdict = check(copy, Duration.ofSeconds(60));
+        assertTrue(verdict.passed(), verdict.problems().toString());
+        assertTrue(verdict.scenarios() > 50, "scenarios counted: " + verdict.scenarios());
+        assertEquals(0, verdict.failed());
+    }
+
+    @Test
+    void aRuleThatSpinsIsStoppedAtTheTimeLimit() {
+        KnowledgeCopy copy = new KnowledgeCopy();
+        copy.write("rules/spin.drl", HEADER + """
+                rule "Spin"
+                when
+                    Profile()
+                    Library(id == "sqlalchemy")
+                then
+                    while (System.nanoTime() > 0) { Thread.onSpinWait(); }
+                end
+                """);
+        long start = System.nanoTime();
+        Gate.Verdict verdict = check(copy, Duration.ofSeconds(8));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertFalse(verdict.passed());
+        assertTrue(verdict.problems().get(0).contains("did not finish within 8 s"), verdict.problems().toString());
+        assertTrue(seconds < 20, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void aRuleThatKeepsFiringIsNamed() {
+        KnowledgeCopy copy = new KnowledgeCopy();
+        copy.write("rules/echo.drl", HEADER + """
+                rule "Echo"
+                when
+                    $library: Library(id == "sqlalchemy")
+                then
+                    update($library);
+                end
+                """);
+        Gate.Verdict verdict = check(copy, Duration.ofSeconds(60));
+        assertFalse(verdict.passed());
+        assertTrue(verdict.problems().toString().contains("Echo"), verdict.problems().toString());
+        assertTrue(verdict.problems().toString().contains("echo.drl:"), verdict.problems().toString());
+    }
+
+    private static Gate.Verdict check(KnowledgeCopy copy, Duration limit) {
+        return GateProcess.check(new KnowledgeFolder("rules", copy.rules), new KnowledgeFolder("data", copy.data), limit);
+    }
+}
