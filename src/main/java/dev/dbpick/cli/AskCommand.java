@@ -32,7 +32,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick ask}: the interactive questionnaire, then the same ranking as recommend. */
 @Command(name = "ask",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Asks what your data layer needs, one question at a time, then ranks the libraries.",
@@ -56,6 +55,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile",
             "3:invalid rules or data", "130:questionnaire abandoned (Ctrl-C or end of input); nothing saved"})
 final class AskCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;

@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick catalog list|show}: what the catalog knows, without running the rules. */
 @Command(name = "catalog",
-        mixinStandardHelpOptions = true,
         description = "Shows the library catalog (data/catalog/*.yaml).",
         subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
 final class CatalogCommand implements Runnable {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;
@@ -37,11 +39,13 @@ final class CatalogCommand implements Runnable {
     /** Output formats of the catalog commands. */
     enum CatalogFormat { TABLE, JSON }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists every library: id, kind, databases, async support, license and maintenance.",
+    @Command(name = "list", description = "Lists every library: id, kind, databases, async support, license and maintenance.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success", "1:internal error", "2:bad usage", "3:invalid data"})
     static final class ListCommand implements Callable<Integer> {
+
+        @Mixin
+        HelpOption helpOption;
 
         @Spec
         CommandSpec spec;
@@ -64,12 +68,16 @@ final class CatalogCommand implements Runnable {
         String asOf;
 
         @Mixin
-        KnowledgeOptions knowledge;
+        DataOptions knowledge;
 
         @Override
         public Integer call() {
             Data data = knowledge.readData();
             Catalog catalog = data.catalog();
+            List<String> kinds = catalog.vocabulary().values("kinds").stream().sorted().toList();
+            check("--kind", kind, kinds, dev.dbpick.support.Suggestions.closest(kind == null ? "" : kind, kinds));
+            var databases = data.questionnaire().get("databases");
+            check("--database", database, databases.values(), databases.likelyMeant(database == null ? "" : database));
             Evaluation evaluation = Evaluation.on(ResultOptions.parseDate(asOf), data.settings().staleFactsAfterMonths());
             List<Library> libraries = catalog.libraries().stream()
                     .filter(l -> kind == null || l.kinds().contains(kind))
@@ -92,13 +100,22 @@ final class CatalogCommand implements Runnable {
             out.flush();
             return ExitCode.OK;
         }
+
+        private static void check(String option, String value, List<String> allowed, java.util.Optional<String> meant) {
+            if (value != null && !allowed.contains(value)) {
+                throw new UsageException(option + ": unknown value \"" + Text.truncate(value, 40) + "\""
+                        + meant.map(m -> " (did you mean \"" + m + "\"?)").orElse("") + "; allowed: " + String.join(", ", allowed));
+            }
+        }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Shows every fact the catalog holds about one library, with its sources.",
+    @Command(name = "show", description = "Shows every fact the catalog holds about one library, with its sources.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
     static final class ShowCommand implements Callable<Integer> {
+
+        @Mixin
+        HelpOption helpOption;
 
         @Spec
         CommandSpec spec;
@@ -111,7 +128,7 @@ final class CatalogCommand implements Runnable {
         CatalogFormat format;
 
         @Mixin
-        KnowledgeOptions knowledge;
+        DataOptions knowledge;
 
         @Override
         public Integer call() {

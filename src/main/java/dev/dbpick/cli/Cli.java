@@ -7,7 +7,13 @@ import dev.dbpick.profile.ProfileException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
+import dev.dbpick.support.Suggestions;
+import dev.dbpick.support.Text;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParseResult;
 
 /** Builds the picocli command line with dbpick's error handling and exit codes. */
@@ -37,9 +43,26 @@ public final class Cli {
     private static int onParameterException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("dbpick: " + e.getMessage() + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        err.println("dbpick: " + describe(e) + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    /** Picocli's message, with "did you mean" for a mistyped subcommand or option. */
+    private static String describe(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            CommandSpec spec = e.getCommandLine().getCommandSpec();
+            boolean option = typed.startsWith("-");
+            List<String> known = option
+                    ? spec.options().stream().flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList()
+                    : List.copyOf(spec.subcommands().keySet());
+            String what = option ? "unknown option" : spec.subcommands().isEmpty() ? "unexpected argument" : "unknown command";
+            String name = option ? typed.replaceFirst("=.*", "") : typed;
+            return what + " '" + Text.truncate(name, 60) + "'"
+                    + Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+        }
+        return e.getMessage();
     }
 
     private static int onExecutionException(Exception e, CommandLine command, ParseResult parsed) {

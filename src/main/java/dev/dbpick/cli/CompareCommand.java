@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick compare ID ID [ID [ID]]}: libraries side by side for a profile. */
 @Command(name = "compare",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Sets two to four libraries side by side: their key facts (databases, asyncio and since",
@@ -35,6 +34,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "1:internal error", "2:bad usage, an unknown library or an invalid profile",
             "3:invalid rules or data"})
 final class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;

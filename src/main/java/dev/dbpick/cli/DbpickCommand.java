@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
             "--data DIR, else ./rules and ./data when they exist, else the copies bundled in the jar."},
         subcommands = {AskCommand.class, RecommendCommand.class, WhyNotCommand.class, CompareCommand.class, ServeCommand.class,
             CatalogCommand.class, RulesCommand.class,
-            picocli.CommandLine.HelpCommand.class},
+            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -21,7 +21,7 @@ final class ProfileOptions {
             description = "What kind of library: ${dbpick.choices.purpose:-see data/questionnaire.yaml}.")
     String purpose;
 
-    @Option(names = "--database", paramLabel = "DB", split = ",",
+    @Option(names = {"--database", "--databases"}, paramLabel = "DB", split = ",",
             description = "A database it must work with; repeat or separate with commas: ${dbpick.choices.databases:-see data/questionnaire.yaml}.")
     List<String> databases;
 
@@ -53,11 +53,11 @@ final class ProfileOptions {
             description = "What the code already uses; repeat or separate with commas: ${dbpick.choices.alreadyUses:-see data/questionnaire.yaml}.")
     List<String> alreadyUses;
 
-    @Option(names = "--priority", paramLabel = "WHAT", split = ",",
+    @Option(names = {"--priority", "--priorities"}, paramLabel = "WHAT", split = ",",
             description = "What matters most, most important first, at most 3: ${dbpick.choices.priorities:-see data/questionnaire.yaml}.")
     List<String> priorities;
 
-    @Option(names = "--constraint", paramLabel = "NAME", split = ",",
+    @Option(names = {"--constraint", "--constraints"}, paramLabel = "NAME", split = ",",
             description = "A hard constraint to switch on; repeatable: ${dbpick.choices.constraints:-see data/questionnaire.yaml}.")
     List<String> constraints;
 

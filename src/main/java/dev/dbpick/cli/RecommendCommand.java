@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick recommend}: rank the catalog for a profile given as a file and/or flags. */
 @Command(name = "recommend",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Ranks the libraries of the catalog for a requirements profile and says why.",
@@ -31,6 +30,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile", "3:invalid rules or data"})
 final class RecommendCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;

@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick rules check|test}: compile the knowledge, and run its scenario tests. */
 @Command(name = "rules",
-        mixinStandardHelpOptions = true,
         description = "Checks the rules and data, and runs the scenario tests in rules/scenarios/.",
         subcommands = {RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage", "3:invalid rules or data, or a failing scenario"})
 final class RulesCommand implements Runnable {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;
@@ -37,14 +39,16 @@ final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {
+    @Command(name = "check", description = {
                 "Compiles every rule file, validates the data and the scenario files, and checks that",
                 "every value a rule tests for (has(\"trait\"), purpose == \"orm\", an id) exists in the data.",
                 "Errors are listed with file and line (rules) or file and entry (data)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all valid", "1:internal error", "2:bad usage", "3:invalid rules, data or scenarios"})
     static final class CheckCommand implements Callable<Integer> {
+
+        @Mixin
+        HelpOption helpOption;
 
         @Spec
         CommandSpec spec;
@@ -78,14 +82,16 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {
+    @Command(name = "test", description = {
                 "Runs the scenario tests of rules/scenarios/*.yaml and prints each result;",
                 "a failure shows what was expected and what the ranking gave."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every scenario passed", "1:internal error", "2:bad usage",
                 "3:a scenario failed, or the rules, data or scenarios are invalid"})
     static final class TestCommand implements Callable<Integer> {
+
+        @Mixin
+        HelpOption helpOption;
 
         @Spec
         CommandSpec spec;

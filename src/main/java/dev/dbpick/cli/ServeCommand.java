@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbpick serve}: the HTTP service, with hot reload of the rules and data. */
 @Command(name = "serve",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs the HTTP service, with gated hot reload of the rules and data.",
             "",
@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:internal error", "2:bad usage", "3:invalid rules or data at start"})
 final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 8080, or micronaut.server.port).")
     Integer port;

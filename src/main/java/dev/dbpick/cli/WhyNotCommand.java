@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick why-not ID}: where a library stands for a profile, and what would admit it. */
 @Command(name = "why-not",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Says where one library stands for a profile and why: recommended (its place), a poor fit",
@@ -35,6 +34,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "1:internal error", "2:bad usage, an unknown library or an invalid profile",
             "3:invalid rules or data"})
 final class WhyNotCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption helpOption;
 
     @Spec
     CommandSpec spec;

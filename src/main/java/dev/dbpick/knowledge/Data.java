@@ -21,16 +21,23 @@ public record Data(Questionnaire questionnaire, Catalog catalog, Settings settin
 
     /** Reads and validates a data folder. */
     public static Data read(KnowledgeFolder folder) {
-        SourceFile questionnaireFile = folder.readOne("questionnaire.yaml");
-        SourceFile vocabularyFile = folder.readOne("vocabulary.yaml");
-        SourceFile settingsFile = folder.readOne("settings.yaml");
-        List<SourceFile> catalogFiles = folder.read("catalog", ".yaml");
+        List<SourceFile> files = files(folder);
+        SourceFile questionnaireFile = files.get(0);
+        SourceFile vocabularyFile = files.get(1);
+        SourceFile settingsFile = files.get(2);
+        List<SourceFile> catalogFiles = files.subList(3, files.size());
         Questionnaire questionnaire = QuestionnaireReader.read(questionnaireFile);
         Vocabulary vocabulary = CatalogReader.readVocabulary(vocabularyFile);
         Settings settings = Settings.read(settingsFile);
         Catalog catalog = CatalogReader.read(catalogFiles, vocabulary, questionnaire);
-        List<SourceFile> files = new ArrayList<>(List.of(questionnaireFile, vocabularyFile, settingsFile));
-        files.addAll(catalogFiles);
         return new Data(questionnaire, catalog, settings, files);
+    }
+
+    /** The files of a data folder, in the order the revision hashes them, read but not parsed. */
+    public static List<SourceFile> files(KnowledgeFolder folder) {
+        List<SourceFile> files = new ArrayList<>(List.of(folder.readOne("questionnaire.yaml"),
+                folder.readOne("vocabulary.yaml"), folder.readOne("settings.yaml")));
+        files.addAll(folder.read("catalog", ".yaml"));
+        return List.copyOf(files);
     }
 }

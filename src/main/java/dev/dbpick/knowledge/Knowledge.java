@@ -28,6 +28,11 @@ public record Knowledge(Data data, Rules rules, String revision) {
         return of(data, Rules.compile(rulesFolder, cache));
     }
 
+    /** The revision two folders would have, from their files alone, without parsing or compiling them. */
+    public static String revisionOf(KnowledgeFolder rulesFolder, KnowledgeFolder dataFolder) {
+        return revision(rulesFolder.read("", ".drl"), Data.files(dataFolder));
+    }
+
     public Catalog catalog() {
         return data.catalog();
     }

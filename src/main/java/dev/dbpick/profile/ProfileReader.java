@@ -129,7 +129,7 @@ public final class ProfileReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!q.allows(entry.getKey())) {
-                throw fieldError(q, "unknown constraint " + quote(entry.getKey()));
+                throw fieldError(q, "unknown constraint " + quote(entry.getKey()) + meant(q, entry.getKey()));
             }
             if (!entry.getValue().isBoolean()) {
                 throw new ProfileException("invalid profile: \"" + field + "." + entry.getKey()
@@ -143,9 +143,13 @@ public final class ProfileReader {
 
     private static String choice(Question q, String value) {
         if (!q.allows(value)) {
-            throw fieldError(q, "unknown value " + quote(value));
+            throw fieldError(q, "unknown value " + quote(value) + meant(q, value));
         }
         return value;
+    }
+
+    private static String meant(Question q, String value) {
+        return value.length() > 64 ? "" : q.likelyMeant(value).map(v -> " (did you mean \"" + v + "\"?)").orElse("");
     }
 
     private static ProfileException fieldError(Question q, String problem) {

@@ -50,6 +50,20 @@ public record Question(
                 .map(label -> label.replaceAll(" - .*", "")).orElse(value);
     }
 
+    /**
+     * The value a mistyped or other spelling most likely means: the choice that lists it as an
+     * alias, else the closest value by edit distance; empty when nothing is close.
+     */
+    public java.util.Optional<String> likelyMeant(String typed) {
+        String lower = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        for (Choice choice : choices) {
+            if (choice.aliases().stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).equals(lower))) {
+                return java.util.Optional.of(choice.value());
+            }
+        }
+        return dev.dbpick.support.Suggestions.closest(typed.strip(), values());
+    }
+
     public boolean allows(String value) {
         return choices.stream().anyMatch(c -> c.value().equals(value));
     }

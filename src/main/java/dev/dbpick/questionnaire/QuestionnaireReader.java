@@ -89,6 +89,16 @@ public final class QuestionnaireReader {
             problems.add(where + "no choices");
         }
         Set<String> values = new HashSet<>();
+        q.choices().forEach(c -> values.add(c.value()));
+        Set<String> aliases = new HashSet<>();
+        for (Choice choice : q.choices()) {
+            for (String alias : choice.aliases()) {
+                if (values.contains(alias) || !aliases.add(alias.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(where + "alias \"" + alias + "\" of \"" + choice.value() + "\" is a value or another alias");
+                }
+            }
+        }
+        values.clear();
         for (Choice choice : q.choices()) {
             if (isBlank(choice.value()) || isBlank(choice.label())) {
                 problems.add(where + "every choice needs a value and a label");

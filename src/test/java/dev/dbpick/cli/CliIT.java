@@ -81,11 +81,11 @@ class CliIT {
 
     @Test
     void anInvalidProfileExitsTwoWithOneLineNamingTheField() {
-        JarRun.Outcome run = JarRun.run("recommend", "--database", "postgres");
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "postgresq");
         assertEquals(2, run.code(), run::toString);
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run::toString);
-        assertTrue(run.err().contains("\"databases\" unknown value \"postgres\"; allowed: postgresql"), run::toString);
+        assertTrue(run.err().contains("\"databases\" unknown value \"postgresq\" (did you mean \"postgresql\"?); allowed: postgresql"), run::toString);
     }
 
     @Test
@@ -99,8 +99,43 @@ class CliIT {
     void anUnknownOptionExitsTwo() {
         JarRun.Outcome run = JarRun.run("recommend", "--colour");
         assertEquals(2, run.code(), run::toString);
-        assertTrue(run.err().contains("Unknown option: '--colour'"), run::toString);
+        assertTrue(run.err().contains("unknown option '--colour'"), run::toString);
         assertFalse(run.err().contains("at dev.dbpick"), run::toString);
+    }
+
+    @Test
+    void typosGetADidYouMean() {
+        assertDidYouMean(JarRun.run("recomend"), "unknown command 'recomend'; did you mean 'recommend'?");
+        assertDidYouMean(JarRun.run("recommend", "--databse", "sqlite"), "unknown option '--databse'; did you mean '--database'?");
+        assertDidYouMean(JarRun.run("recommend", "--database", "postgres"), "unknown value \"postgres\" (did you mean \"postgresql\"?)");
+        assertDidYouMean(JarRun.run("recommend", "--database", "mongo"), "(did you mean \"mongodb\"?)");
+        assertDidYouMean(JarRun.run("catalog", "list", "--database", "pg"), "(did you mean \"postgresql\"?)");
+        assertDidYouMean(JarRun.run("help", "catalog", "lst"), "unknown command 'lst'; did you mean 'list'?");
+    }
+
+    private static void assertDidYouMean(JarRun.Outcome run, String expected) {
+        assertEquals(2, run.code(), run::toString);
+        assertTrue(run.err().contains(expected), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+    }
+
+    @Test
+    void helpReachesNestedCommandsAndSubcommandsOfferOnlyTheirOwnOptions() {
+        JarRun.Outcome help = JarRun.run("help", "catalog", "list");
+        assertEquals(0, help.code(), help::toString);
+        assertTrue(help.out().startsWith("Usage: dbpick catalog list"), help::toString);
+        assertFalse(help.out().contains("--rules"), "catalog reads no rules: " + help);
+        assertFalse(help.out().contains("--version"), "the version belongs to dbpick alone: " + help);
+    }
+
+    @Test
+    void versionNamesTheBuildAndTheKnowledgeRevision() throws IOException {
+        JarRun.Outcome run = JarRun.in(elsewhere, null, "--version");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().matches("(?s)dbpick \\d+\\.\\d+\\.\\d+.*\nbundled knowledge: revision [0-9a-f]{12}\n.*"), run::toString);
+        JarRun.Outcome json = JarRun.in(elsewhere, null, "recommend", "--format", "json");
+        String revision = Mappers.json().readTree(json.out()).get("knowledge").get("revision").asText();
+        assertTrue(run.out().contains("revision " + revision), run + " vs " + revision);
     }
 
     @Test
