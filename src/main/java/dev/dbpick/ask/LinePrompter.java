@@ -113,9 +113,12 @@ public final class LinePrompter implements Prompter {
         out.flush();
     }
 
+    /** Longest answer line read; anything longer is not an answer typed by a person. */
+    static final int MAX_LINE = 1024;
+
     private String readLine() {
         try {
-            String line = in.readLine();
+            String line = boundedLine();
             if (line == null) {
                 out.println();
                 out.flush();
@@ -128,6 +131,33 @@ public final class LinePrompter implements Prompter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next line without its terminator, null at the end of input; at most {@link #MAX_LINE} characters. */
+    private String boundedLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() == MAX_LINE) {
+                throw new InputException("an answer line is longer than " + MAX_LINE + " characters; is standard input a file"
+                        + " of answers, one per line?");
+            }
+            if (c == 0) {
+                throw new InputException("standard input holds binary data (a NUL byte), not answers one per line");
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     private static String hint(Question question, boolean canGoBack) {

@@ -81,6 +81,9 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         int top = output.top();
         var asOf = output.asOf();
+        if (save != null) {
+            ProfileFile.check(save);
+        }
         KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
@@ -127,7 +130,9 @@ final class AskCommand implements Callable<Integer> {
         }
         output.print(result, engine(data, rules).knowledge(), spec.commandLine().getOut());
         if (save != null) {
-            spec.commandLine().getErr().println("dbpick: answers saved to " + save + "; rerun with: dbpick recommend --profile " + save);
+            spec.commandLine().getErr().println(ProfileFile.rereadable(save)
+                    ? "dbpick: answers saved to " + save + "; rerun with: dbpick recommend --profile " + save
+                    : "dbpick: answers written to " + save);
             spec.commandLine().getErr().flush();
         }
         return ExitCode.OK;
@@ -176,7 +181,7 @@ final class AskCommand implements Callable<Integer> {
     }
 
     private LinePrompter lines() {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(StandardInput.open("ask reads the answers from it: run it in a terminal, or pipe answers in, one per line"), StandardCharsets.UTF_8));
         return new LinePrompter(in, spec.commandLine().getErr(), false, System.console() == null);
     }
 }

@@ -2,6 +2,7 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.UnknownLibraryException;
 import dev.dbpick.ask.AbandonedException;
+import dev.dbpick.ask.InputException;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.profile.ProfileException;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ public final class Cli {
         if (e instanceof UnknownLibraryException) {
             err.println("dbpick: " + e.getMessage() + " ('dbpick catalog list' shows all ids)");
             code = ExitCode.USAGE;
-        } else if (e instanceof ProfileException || e instanceof UsageException) {
+        } else if (e instanceof ProfileException || e instanceof UsageException || e instanceof InputException) {
             err.println("dbpick: " + e.getMessage());
             code = ExitCode.USAGE;
         } else if (e instanceof AbandonedException) {

@@ -18,7 +18,7 @@ final class ProfileInput {
     }
 
     static String read(String source) {
-        try (InputStream in = "-".equals(source) ? System.in : Files.newInputStream(Path.of(source))) {
+        try (InputStream in = "-".equals(source) ? StandardInput.open("--profile - reads the profile from it") : Files.newInputStream(Path.of(source))) {
             byte[] bytes = in.readNBytes(ProfileReader.MAX_LENGTH + 1);
             if (bytes.length > ProfileReader.MAX_LENGTH) {
                 throw new ProfileException("invalid profile: " + describe(source) + " is larger than "

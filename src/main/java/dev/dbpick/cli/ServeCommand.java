@@ -2,6 +2,7 @@ package dev.dbpick.cli;
 
 import dev.dbpick.support.KnowledgeException;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,18 +56,26 @@ final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             properties.put("dbpick.data", data);
         }
-        ApplicationContext context;
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new UsageException("--port " + port + " is not a port number: use 1 to 65535 (0 for any free port)");
+        }
+        // ApplicationContext rather than Micronaut.run: the latter exits the JVM on a start-up
+        // error, where an invalid knowledge folder must be reported like on the command line.
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .properties(properties)
+                .build();
+        String configured = port != null ? String.valueOf(port) : "8080";
         try {
-            // ApplicationContext rather than Micronaut.run: the latter exits the JVM on a start-up
-            // error, where an invalid knowledge folder must be reported like on the command line.
-            context = ApplicationContext.builder()
-                    .deduceEnvironment(false)
-                    .banner(false)
-                    .properties(properties)
-                    .start();
+            context.getEnvironment().start();
+            checkSettings(context.getEnvironment());
+            configured = context.getEnvironment().getProperty("micronaut.server.port", String.class).orElse(configured);
+            context.start();
             context.getBean(EmbeddedServer.class).start();
         } catch (RuntimeException e) {
-            throw knowledgeProblem(e);
+            context.close();
+            throw startupProblem(e, configured);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,11 +88,74 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Micronaut wraps what a bean throws at start; an invalid knowledge folder is exit code 3, not a bug. */
-    private static RuntimeException knowledgeProblem(RuntimeException e) {
+    /** The settings read as numbers or flags, with the smallest value each allows. */
+    private static final Map<String, Integer> NUMBERS = Map.of(
+            "micronaut.server.port", 0,
+            "dbpick.debounce-millis", 0,
+            "dbpick.result-cache-size", 0,
+            "dbpick.request-timeout-seconds", 1,
+            "dbpick.gate-timeout-seconds", 5);
+
+    /**
+     * A setting that is not a number, or out of range, is a usage error naming the setting and
+     * where it can come from; Micronaut would otherwise fail deep in dependency injection, or
+     * silently treat it as unset.
+     */
+    private static void checkSettings(Environment environment) {
+        for (Map.Entry<String, Integer> setting : new java.util.TreeMap<>(NUMBERS).entrySet()) {
+            String key = setting.getKey();
+            String value = environment.getProperty(key, String.class).orElse(null);
+            if (value == null) {
+                continue;
+            }
+            Integer number = parse(value.strip());
+            int max = key.endsWith(".port") ? 65535 : Integer.MAX_VALUE;
+            if (number == null || number < setting.getValue() || number > max) {
+                throw new UsageException("setting " + key + " = \"" + dev.dbpick.support.Text.truncate(value, 40)
+                        + "\" is not " + (max == 65535 ? "a port number (0 to 65535)" : "a whole number of at least " + setting.getValue())
+                        + "; it comes from " + environmentName(key) + ", -D" + key + " or application.yml");
+            }
+        }
+        String watch = environment.getProperty("dbpick.watch", String.class).orElse("true").strip();
+        if (!watch.equalsIgnoreCase("true") && !watch.equalsIgnoreCase("false")) {
+            throw new UsageException("setting dbpick.watch = \"" + dev.dbpick.support.Text.truncate(watch, 40)
+                    + "\" is not true or false; it comes from DBPICK_WATCH, -Ddbpick.watch or application.yml");
+        }
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String environmentName(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * What went wrong at start, for the user: an invalid knowledge folder is exit code 3; a port
+     * in use or a setting Micronaut cannot convert is a usage error; anything else stays internal.
+     */
+    private static RuntimeException startupProblem(RuntimeException e, String port) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof KnowledgeException knowledge) {
                 return knowledge;
+            }
+            if (cause instanceof java.net.BindException) {
+                return new UsageException("port " + port + " is already in use: stop what listens there, or choose another with"
+                        + " --port or MICRONAUT_SERVER_PORT");
+            }
+            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).startsWith("port out of range")) {
+                return new UsageException("port " + port + " is not a port number: use 1 to 65535 (0 for any free port)");
+            }
+            String message = String.valueOf(cause.getMessage());
+            int convert = message.indexOf("Error resolving property value [");
+            if (convert >= 0) {
+                String line = message.substring(convert).lines().findFirst().orElse("");
+                return new UsageException("bad setting: " + dev.dbpick.support.Text.truncate(line.replace("Error resolving property value ", ""), 160));
             }
         }
         return e;

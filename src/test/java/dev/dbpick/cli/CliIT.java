@@ -120,6 +120,25 @@ class CliIT {
     }
 
     @Test
+    void serveReportsAPortInUseAndBadSettingsAsUsageErrors() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            JarRun.Outcome inUse = JarRun.in(elsewhere, null, "serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(2, inUse.code(), inUse::toString);
+            assertTrue(inUse.err().contains("port " + taken.getLocalPort() + " is already in use"), inUse::toString);
+        }
+        JarRun.Outcome range = JarRun.in(elsewhere, null, "serve", "--port", "70000");
+        assertEquals(2, range.code(), range::toString);
+        assertTrue(range.err().contains("--port 70000 is not a port number"), range::toString);
+        JarRun.Outcome abc = JarRun.in(elsewhere, null, java.util.Map.of("MICRONAUT_SERVER_PORT", "abc"), "serve");
+        assertEquals(2, abc.code(), abc::toString);
+        assertEquals("dbpick: setting micronaut.server.port = \"abc\" is not a port number (0 to 65535); it comes from"
+                + " MICRONAUT_SERVER_PORT, -Dmicronaut.server.port or application.yml\n", abc.err());
+        JarRun.Outcome timeout = JarRun.in(elsewhere, null, java.util.Map.of("DBPICK_REQUEST_TIMEOUT_SECONDS", "soon"), "serve");
+        assertEquals(2, timeout.code(), timeout::toString);
+        assertTrue(timeout.err().contains("setting dbpick.request-timeout-seconds = \"soon\""), timeout::toString);
+    }
+
+    @Test
     void helpReachesNestedCommandsAndSubcommandsOfferOnlyTheirOwnOptions() {
         JarRun.Outcome help = JarRun.run("help", "catalog", "list");
         assertEquals(0, help.code(), help::toString);

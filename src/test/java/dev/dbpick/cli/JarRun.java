@@ -27,6 +27,11 @@ final class JarRun {
     }
 
     static Outcome in(Path workingDirectory, String stdin, String... args) {
+        return in(workingDirectory, stdin, java.util.Map.of(), args);
+    }
+
+    /** Runs with extra environment variables. */
+    static Outcome in(Path workingDirectory, String stdin, java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -38,6 +43,7 @@ final class JarRun {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().put("DBPICK_CACHE_DIR", cacheDirectory().toString());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
