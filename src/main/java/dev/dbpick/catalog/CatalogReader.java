@@ -96,6 +96,11 @@ public final class CatalogReader {
             JsonNode id = node.get("id");
             String where = file.name() + ": entry " + (i + 1)
                     + (id != null && id.isTextual() ? " (" + id.asText() + ")" : "");
+            var unknown = Mappers.unknownField(node, Library.class);
+            if (unknown.isPresent()) {
+                problems.add(where + ": " + unknown.get());
+                continue;
+            }
             try {
                 entries.add(new Entry(where, Mappers.yaml().treeToValue(node, Library.class)));
             } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -9,6 +9,10 @@ import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,12 +97,39 @@ public record KnowledgeFolder(String label, Path root) {
         return readFile(file);
     }
 
+    /** Largest knowledge file read; the bundled ones are a few dozen KiB. */
+    static final long MAX_FILE_BYTES = 4L << 20;
+
     private SourceFile readFile(Path file) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        try {
-            return new SourceFile(label + "/" + relative, relative, Files.readAllBytes(file));
+        String name = label + "/" + relative;
+        byte[] content;
+        try (var in = Files.newInputStream(file)) {
+            content = in.readNBytes((int) MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new KnowledgeException(label + "/" + relative + ": cannot read: " + e.getMessage());
+            throw new KnowledgeException(name + ": cannot read: " + e.getMessage());
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            throw new KnowledgeException(name + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not a knowledge file");
+        }
+        checkText(name, content);
+        return new SourceFile(name, relative, content);
+    }
+
+    /** A knowledge file is UTF-8 text: binary content is reported as such, with where it starts. */
+    private static void checkText(String name, byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                throw new KnowledgeException(name + ": binary data (a NUL byte at offset " + i + "), not UTF-8 text");
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
+        } catch (CharacterCodingException e) {
+            throw new KnowledgeException(name + ": not UTF-8 text; save it as UTF-8");
         }
     }
 }

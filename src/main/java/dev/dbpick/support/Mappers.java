@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -61,6 +62,9 @@ public final class Mappers {
             return "unknown field \"" + path(u) + "\"" + Suggestions.didYouMean(u.getPropertyName(), known)
                     + (known.isEmpty() ? "" : "; allowed: " + String.join(", ", known));
         }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof NullPointerException) {
+            return at(v) + "a required field is missing or empty";
+        }
         if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
             return at(v) + clean(v.getCause().getMessage());
         }
@@ -78,13 +82,96 @@ public final class Mappers {
             }
             return at(m) + clean(message);
         }
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return yamlProblem(yaml);
+        }
         var where = e.getLocation();
         return (where == null || where.getLineNr() < 1 ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ")
                 + clean(e.getOriginalMessage());
     }
 
+    /**
+     * The first field of {@code node} that the record type (or a record nested in it) does not
+     * have, as "unknown field "a.b" (did you mean ...)"; checked before Jackson reads the record,
+     * which would otherwise report the correctly spelt field as missing and hide the typo.
+     */
+    public static java.util.Optional<String> unknownField(JsonNode node, Class<?> type) {
+        return unknownField(node, type, "");
+    }
+
+    private static java.util.Optional<String> unknownField(JsonNode node, java.lang.reflect.Type type, String path) {
+        if (node == null || node.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType generic) {
+            Class<?> raw = (Class<?>) generic.getRawType();
+            java.lang.reflect.Type[] arguments = generic.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw) && node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    var found = unknownField(node.get(i), arguments[0], path + "[" + i + "]");
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
+                for (var entry : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                    var found = unknownField(entry.getValue(), arguments[1], join(path, entry.getKey()));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        if (!(type instanceof Class<?> record) || !record.isRecord() || !node.isObject()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, java.lang.reflect.RecordComponent> components = new java.util.LinkedHashMap<>();
+        for (var component : record.getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            var component = components.get(entry.getKey());
+            if (component == null) {
+                List<String> known = components.keySet().stream().sorted().toList();
+                return java.util.Optional.of("unknown field \"" + join(path, entry.getKey()) + "\""
+                        + Suggestions.didYouMean(entry.getKey(), known) + "; allowed: " + String.join(", ", known));
+            }
+            var found = unknownField(entry.getValue(), component.getGenericType(), join(path, entry.getKey()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String join(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
     private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
     private static final Pattern CLASS_NAME = Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:<[^>]*>)?`?");
+
+    /**
+     * A YAML syntax error in the parser's own words, whole: where it is, what was found, and
+     * the construct it broke ("while parsing a block mapping" and where that starts).
+     */
+    private static String yamlProblem(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        var problem = e.getProblemMark();
+        StringBuilder text = new StringBuilder("line " + (problem.getLine() + 1) + ", column " + (problem.getColumn() + 1) + ": ");
+        text.append(e.getProblem() == null ? "invalid YAML" : e.getProblem().strip()
+                .replace("found '?'", "found the start of another key")
+                .replace("found '<scalar>'", "found a plain value"));
+        if (e.getContext() != null) {
+            text.append(" (").append(e.getContext().strip());
+            if (e.getContextMark() != null) {
+                text.append(" that starts at line ").append(e.getContextMark().getLine() + 1)
+                        .append(", column ").append(e.getContextMark().getColumn() + 1);
+            }
+            text.append(')');
+        }
+        return text.toString().replaceAll("\\s+", " ");
+    }
 
     private static String at(JsonMappingException m) {
         String path = path(m);
