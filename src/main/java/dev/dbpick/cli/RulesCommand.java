@@ -7,6 +7,7 @@ import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.RuleValues;
 import dev.dbpick.knowledge.Rules;
 import dev.dbpick.support.KnowledgeException;
+import dev.dbpick.scenario.KnowledgeAudit;
 import dev.dbpick.scenario.Scenario;
 import dev.dbpick.scenario.ScenarioReader;
 import dev.dbpick.scenario.ScenarioResult;
@@ -40,9 +41,13 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", description = {
-                "Compiles every rule file, validates the data and the scenario files, and checks that",
-                "every value a rule tests for (has(\"trait\"), purpose == \"orm\", an id) exists in the data.",
-                "Errors are listed with file and line (rules) or file and entry (data)."},
+                "Runs every check the build runs on the knowledge, short of the scenarios' expectations",
+                "('rules test' runs those): the rule files compile together and each on its own with no",
+                "messages; the data and the scenario files are valid; every value a rule tests for",
+                "(has(\"trait\"), purpose == \"orm\", an id) exists in the data; over the scenario profiles",
+                "no rule says the same of nearly every fitting library, no library gets one line twice,",
+                "and a warm session ranks exactly as a fresh one. Errors are listed with file and line",
+                "(rules), file and entry (data), or scenario."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:all valid", "1:internal error", "2:bad usage", "3:invalid rules, data or scenarios"})
     static final class CheckCommand implements Callable<Integer> {
@@ -66,6 +71,10 @@ final class RulesCommand implements Runnable {
                 throw new KnowledgeException(values.size() + " value(s) the rules test for exist nowhere in the data", values);
             }
             List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder);
+            List<String> problems = KnowledgeAudit.run(loaded, scenarios);
+            if (!problems.isEmpty()) {
+                throw new KnowledgeException(problems.size() + " problem(s) in the knowledge", problems);
+            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             loaded.rules().warnings().forEach(w -> err.println("dbpick: warning: " + w));

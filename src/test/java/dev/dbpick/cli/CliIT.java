@@ -171,6 +171,32 @@ class CliIT {
     }
 
     @Test
+    void rulesCheckRunsTheChecksTheBuildRuns() throws IOException {
+        Path rules = copyOfTheRuleFiles();
+        Files.createDirectories(rules.resolve("scenarios"));
+        try (Stream<Path> files = Files.list(Path.of("rules", "scenarios"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, rules.resolve("scenarios").resolve(file.getFileName()));
+            }
+        }
+        String header = "package dev.dbpick.rules;\n\nimport dev.dbpick.catalog.Library;\nimport dev.dbpick.profile.Profile;\n"
+                + "import dev.dbpick.recommendation.Score;\n\n";
+        Files.writeString(rules.resolve("team.drl"), header
+                + "rule \"Team: our ORM\"\nwhen\n    Profile(purpose == \"orms\")\n    Library($id: id, id == \"sqlalchemyy\")\n"
+                + "then\n    insert(new Score($id, 5, \"Ours\"));\nend\n");
+        JarRun.Outcome typo = JarRun.run("rules", "check", "--rules", rules.toString());
+        assertEquals(3, typo.code(), typo::toString);
+        assertTrue(typo.err().contains("team.drl:9: unknown value \"orms\"; did you mean \"orm\"?"), typo::toString);
+        assertTrue(typo.err().contains("team.drl:10: unknown value \"sqlalchemyy\"; did you mean \"sqlalchemy\"?"), typo::toString);
+        Files.writeString(rules.resolve("team.drl"), header
+                + "rule \"Team: fine by us\"\nwhen\n    Profile()\n    Library($id: id)\n"
+                + "then\n    insert(new Score($id, 2, \"Fine by us\"));\nend\n");
+        JarRun.Outcome noise = JarRun.run("rules", "check", "--rules", rules.toString());
+        assertEquals(3, noise.code(), noise::toString);
+        assertTrue(noise.err().contains("rule \"Team: fine by us\" +2 goes to nearly every fitting library"), noise::toString);
+    }
+
+    @Test
     void withoutLocalFoldersTheBundledKnowledgeIsUsed() {
         JarRun.Outcome run = JarRun.in(elsewhere, null, "rules", "check");
         assertEquals(0, run.code(), run::toString);
