@@ -41,9 +41,9 @@ public final class TableRenderer {
         int fitting = result.recommendations().size() + result.poorFits().size()
                 + hiddenRecommendations(result);
         out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
-        out.println(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
+        print(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
                 + " excluded; evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision "
-                + result.knowledge().revision());
+                + result.knowledge().revision(), width, out);
         out.println();
         if (result.recommendations().isEmpty()) {
             nothingFits(result, view, out);
@@ -61,7 +61,7 @@ public final class TableRenderer {
         int hidden = hiddenRecommendations(result);
         if (hidden > 0) {
             out.println();
-            out.println(hidden + " more recommended; --top 0 shows all.");
+            print(hidden + " more recommended; --top 0 shows all.", width, out);
         }
         margin(result.margin(), view, out);
         pivots(result.pivots(), view, out);
@@ -70,8 +70,8 @@ public final class TableRenderer {
             excluded(result.excluded(), width, out);
         } else if (!result.excluded().isEmpty()) {
             out.println();
-            out.println(result.excluded().size() + " excluded; --explain shows every score line and exclusion,"
-                    + " 'dbpick why-not ID' one library.");
+            print(result.excluded().size() + " excluded; --explain shows every score line and exclusion,"
+                    + " 'dbpick why-not ID' one library.", width, out);
         }
     }
 
@@ -115,7 +115,8 @@ public final class TableRenderer {
                     + view.name(p.top()), text)));
             out.println();
         }
-        out.println("--format json has every line, exclusion and answer change per database; --format adr a decision record.");
+        print("--format json has every line, exclusion and answer change per database; --format adr a decision record.",
+                view.width(), out);
     }
 
     private static int hiddenRecommendations(Result result) {
@@ -191,9 +192,12 @@ public final class TableRenderer {
 
     private static void nothingFits(Result result, View view, PrintWriter out) {
         out.println("No library is recommended for this profile.");
+        if (!view.explain()) {
+            exclusionsByReason(result, view, out);
+        }
         if (result.relaxations().isEmpty()) {
-            Text.wrap("No change of one or two answers makes one fit; the exclusions (--explain) say what rules"
-                    + " each library out.", view.width()).forEach(out::println);
+            print("No change of one or two answers makes one fit; " + (view.explain() ? "the exclusions below say"
+                    : "--explain lists every exclusion, saying") + " what rules each library out.", view.width(), out);
             return;
         }
         out.println("The smallest ways out (no smaller change would do):");
@@ -204,6 +208,38 @@ public final class TableRenderer {
         if (result.relaxations().size() > RELAXATIONS) {
             out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json lists every one)");
         }
+    }
+
+    /**
+     * When nothing fits, why: the hard constraints that rule libraries out, each with how many
+     * libraries it excludes and the first few of them, most excluding first.
+     */
+    private static void exclusionsByReason(Result result, View view, PrintWriter out) {
+        java.util.Map<String, List<String>> byRule = new java.util.LinkedHashMap<>();
+        for (Result.Excluded e : result.excluded()) {
+            for (Note reason : e.reasons()) {
+                byRule.computeIfAbsent(reason.rule(), k -> new java.util.ArrayList<>()).add(e.name());
+            }
+        }
+        if (byRule.isEmpty()) {
+            return;
+        }
+        out.println("What rules them out (a library may fail several):");
+        byRule.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, List<String>>comparingByValue(
+                        java.util.Comparator.comparingInt(List::size)).reversed())
+                .forEach(entry -> {
+                    List<String> names = entry.getValue();
+                    String some = String.join(", ", names.stream().limit(3).toList()) + (names.size() > 3 ? ", ..." : "");
+                    out.println(Text.truncate("  " + Text.padLeft(Integer.toString(names.size()), 3) + "  "
+                            + entry.getKey() + " (" + some + ")", view.width()));
+                });
+        out.println();
+    }
+
+    /** A line of prose, wrapped to the width. */
+    private static void print(String text, int width, PrintWriter out) {
+        Text.wrap(text, width).forEach(out::println);
     }
 
     private static void poorFits(List<Result.PoorFit> poorFits, View view, PrintWriter out) {

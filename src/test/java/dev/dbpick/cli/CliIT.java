@@ -139,6 +139,17 @@ class CliIT {
     }
 
     @Test
+    void whenNothingFitsTheTableSaysWhatRulesLibrariesOutWithinTheWidth() {
+        JarRun.Outcome run = JarRun.in(Path.of("").toAbsolutePath(), null, java.util.Map.of("COLUMNS", "80"),
+                "recommend", "--database", "postgresql", "--constraint", "standardLibraryOnly");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("What rules them out"), run::toString);
+        assertTrue(run.out().contains("Install: not in the standard library"), run::toString);
+        assertTrue(run.out().contains("with constraints: drop standardLibraryOnly"), run::toString);
+        assertTrue(run.out().lines().allMatch(l -> l.length() <= 80), run::toString);
+    }
+
+    @Test
     void helpReachesNestedCommandsAndSubcommandsOfferOnlyTheirOwnOptions() {
         JarRun.Outcome help = JarRun.run("help", "catalog", "list");
         assertEquals(0, help.code(), help::toString);
