@@ -91,7 +91,7 @@ final class CatalogCommand implements Runnable {
                 out.println("No library's facts are older than " + evaluation.staleFactsAfterMonths() + " months on "
                         + evaluation.date() + ".");
             } else {
-                CatalogText.table(libraries, out);
+                CatalogText.table(libraries, Terminals.width(), out);
                 if (stale) {
                     out.println("Their facts are older than " + evaluation.staleFactsAfterMonths() + " months on " + evaluation.date()
                             + ": check them against the latest releases and update asOf.");

@@ -14,20 +14,30 @@ public final class CatalogText {
     private CatalogText() {
     }
 
-    public static void table(List<Library> libraries, PrintWriter out) {
-        out.println(Text.pad("ID", 19) + Text.pad("KIND", 18) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 17)
+    /**
+     * One line per library at the given width; the databases column wraps onto further lines
+     * rather than being cut, so a database the reader looks for is never hidden.
+     */
+    public static void table(List<Library> libraries, int width, PrintWriter out) {
+        int id = Math.max(4, libraries.stream().mapToInt(l -> l.id().length()).max().orElse(2)) + 2;
+        int kind = Math.max(6, libraries.stream().mapToInt(l -> l.primaryKind().length()).max().orElse(4)) + 2;
+        int fixed = id + kind + 8 + 15 + 10 + 12;
+        int databases = Math.max(16, width - fixed);
+        out.println(Text.pad("ID", id) + Text.pad("KIND", kind) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 15)
                 + Text.pad("RELEASED", 10) + Text.pad("FACTS AS OF", 12) + "DATABASES");
         for (Library l : libraries) {
-            String line = Text.pad(Text.truncate(l.id(), 18), 19)
-                    + Text.pad(Text.truncate(l.primaryKind(), 17), 18)
+            String line = Text.pad(l.id(), id)
+                    + Text.pad(l.primaryKind(), kind)
                     + Text.pad(l.async().kind(), 8)
-                    + Text.pad(Text.truncate(l.license(), 16), 17)
+                    + Text.pad(Text.truncate(l.license(), 14), 15)
                     + Text.pad(l.maintenance().released(), 10)
-                    + Text.pad(l.asOf(), 12)
-                    + (l.databases().isEmpty() ? "-" : String.join(",", l.databases()));
-            out.println(Text.truncate(line, View.DEFAULT_WIDTH));
+                    + Text.pad(l.asOf(), 12);
+            List<String> parts = Text.wrap(l.databases().isEmpty() ? "-" : String.join(", ", l.databases()), databases);
+            out.println(line + parts.get(0));
+            parts.stream().skip(1).forEach(part -> out.println(" ".repeat(fixed) + part));
         }
-        out.println(libraries.size() + " libraries; 'dbpick catalog show ID' gives the facts and sources of one.");
+        Text.wrap(libraries.size() + " libraries; 'dbpick catalog show ID' gives the facts and sources of one.", width)
+                .forEach(out::println);
     }
 
     public static void details(Library l, Vocabulary vocabulary, PrintWriter out) {
