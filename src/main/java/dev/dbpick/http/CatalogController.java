@@ -7,10 +7,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** The catalog and the questionnaire, as the knowledge in service holds them. */
 @Controller("/api/v1")
+@Tag(name = "Catalog", description = "The libraries and the questionnaire in service")
 public class CatalogController {
 
     private final KnowledgeHolder holder;
@@ -29,6 +34,10 @@ public class CatalogController {
     /** One library's facts and sources; 404, with the closest id, when the id is unknown. */
     @Get("/catalog/{id}")
     @Operation(summary = "Show one library")
+    @ApiResponse(responseCode = "200", description = "The library's facts and sources",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Library.class)))
+    @ApiResponse(responseCode = "404", description = "An unknown library id; detail names the closest",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Library library(@PathVariable String id) {
         Advisor advisor = holder.current().advisor();
         return advisor.knowledge().catalog().find(advisor.resolve(id)).orElseThrow();

@@ -17,6 +17,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -27,7 +32,7 @@ import java.util.List;
  * side by side ({@code dbpick compare}); the same documents as the CLI's {@code --format json}.
  */
 @Controller("/api/v1")
-@Tag(name = "Explanations")
+@Tag(name = "Explanations", description = "The questions that follow a ranking")
 public class ExplanationController {
 
     private final KnowledgeHolder holder;
@@ -45,7 +50,13 @@ public class ExplanationController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Why not this library: its status, exclusions, the lines against the first pick, what would admit it")
+    @Operation(summary = "Why not this library: its status, exclusions, the lines against the first pick, what would admit it",
+            requestBody = @RequestBody(description = "The profile (JSON)", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
+                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+    @ApiResponse(responseCode = "404", description = "An unknown library id; detail names the closest",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemDocs
     public WhyNot whyNot(@PathVariable String id, @Nullable @Body String body,
                          @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf) {
         KnowledgeHolder.Loaded loaded = holder.current();
@@ -62,7 +73,13 @@ public class ExplanationController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Two to four libraries side by side: facts, and status, score and lines for the profile")
+    @Operation(summary = "Two to four libraries side by side: facts, and status, score and lines for the profile",
+            requestBody = @RequestBody(description = "The profile (JSON)", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
+                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+    @ApiResponse(responseCode = "404", description = "An unknown library id; detail names the closest",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemDocs
     public Comparison compare(@Nullable @QueryValue @Parameter(description = "2 to 4 library ids, comma-separated") String ids,
                               @Nullable @Body String body,
                               @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf) {

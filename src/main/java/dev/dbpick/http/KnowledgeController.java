@@ -13,6 +13,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.Map;
 
 /** The knowledge in service, the last reload, forced reloads, and health. */
 @Controller
+@Tag(name = "Knowledge", description = "The rules and data in service, reloads, and health")
 public class KnowledgeController {
 
     private final KnowledgeHolder holder;
@@ -55,7 +60,17 @@ public class KnowledgeController {
      */
     @Post("/api/v1/knowledge/reload")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Force a reload (needs the admin token)")
+    @Operation(summary = "Force a reload (needs the admin token)",
+            description = "Checks the rules and data in a separate process (compile, values, every scenario) and switches"
+                    + " only when everything passes.")
+    @ApiResponse(responseCode = "200", description = "The new knowledge is in service",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KnowledgeHolder.Outcome.class)))
+    @ApiResponse(responseCode = "401", description = "Missing or wrong Authorization: Bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "Reload over HTTP is disabled: no admin token configured",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Rejected; the previous knowledge keeps serving; problems lists why",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<?> reload(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
         String token = settings.adminToken();
         if (token == null || token.isBlank()) {
@@ -66,12 +81,21 @@ public class KnowledgeController {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         KnowledgeHolder.Outcome outcome = holder.reload();
-        return outcome.switched() ? HttpResponse.ok(outcome) : HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(outcome);
+        if (outcome.switched()) {
+            return HttpResponse.ok(outcome);
+        }
+        String detail = "The new rules and data were rejected; still serving revision " + holder.current().knowledge().revision()
+                + ". " + outcome.problems().size() + " problem(s)" + (outcome.problems().isEmpty() ? "" : "; the first: "
+                + outcome.problems().get(0));
+        return HttpResponse.<Problem>status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new Problem("about:blank", "Reload rejected", 422, detail, "/api/v1/knowledge/reload", null, List.of(),
+                        outcome.problems()))
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     /** Health, with the knowledge revision and any reload error in its details. */
     @Get("/health")
-    @Operation(summary = "Health and the knowledge revision")
+    @Operation(summary = "Health and the knowledge revision", tags = "Health")
     public Map<String, Object> health() {
         KnowledgeHolder.Outcome last = holder.lastReload();
         Map<String, Object> details = last == null || last.switched()

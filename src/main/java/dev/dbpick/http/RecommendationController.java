@@ -21,6 +21,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +37,7 @@ import java.time.LocalDate;
  * {@code ?format=adr} or {@code Accept: text/markdown}.
  */
 @Controller("/api/v1/recommendations")
-@Tag(name = "Recommendations")
+@Tag(name = "Recommendations", description = "Rank the catalog for a profile")
 public class RecommendationController {
 
     /** The media type of decision records. */
@@ -61,7 +66,14 @@ public class RecommendationController {
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Rank the libraries for a requirements profile, with margin, pivots and relaxations;"
-            + " or the decision record (format=adr, or Accept: text/markdown)")
+            + " or the decision record (format=adr, or Accept: text/markdown)",
+            requestBody = @RequestBody(description = "The profile (JSON); {} ranks for the defaults", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
+                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "The ranking (JSON), or the decision record (Markdown)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Result.class)),
+                @Content(mediaType = MARKDOWN, schema = @Schema(type = "string"))})
+    @ProblemDocs
     public HttpResponse<?> recommend(@Nullable @Body String body,
                                      @Nullable @QueryValue @Parameter(description = "How many recommendations; 0 for all (default 10)") String top,
                                      @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf,

@@ -74,6 +74,11 @@ class EndpointsTest extends ServiceTest {
 
     @Test
     void theOpenApiDocumentAndSwaggerUiAreServed() {
+        String openapi = client.toBlocking().retrieve("/swagger/dbpick-1.yml");
+        assertTrue(openapi.contains("$ref: \"#/components/schemas/ProfileRequest\""), "the request body is the profile schema");
+        assertTrue(openapi.contains("FastAPI on PostgreSQL"), "an example profile for Try it out");
+        assertTrue(openapi.contains("application/problem+json"), "errors are documented as problem details");
+        assertTrue(openapi.contains("- Recommendations") && openapi.contains("- Explanations") && openapi.contains("- Catalog"));
         assertTrue(client.toBlocking().retrieve("/swagger/dbpick-1.yml").contains("/api/v1/recommendations"));
         assertTrue(client.toBlocking().retrieve("/swagger-ui/index.html").contains("swagger-ui"));
     }

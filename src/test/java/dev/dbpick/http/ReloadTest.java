@@ -89,6 +89,22 @@ class ReloadTest extends ServiceTest {
     }
 
     @Test
+    void aForcedReloadOfABrokenEditAnswers422ProblemDetailsListingEveryProblem() {
+        Instant start = Instant.now();
+        knowledge.write("rules/broken.drl", "package dev.dbpick.rules;\n\nrule \"Broken\"\nwhen\n    Libary()\nthen\nend\n");
+        await(s -> reloadedSince(s, start) && !lastReloadSwitched(s), "the watcher to reject the edit first");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/knowledge/reload", "").bearerAuth("test-token"),
+                        String.class));
+        assertEquals(422, e.getStatus().getCode());
+        assertEquals(Problem.MEDIA_TYPE, e.getResponse().getContentType().orElseThrow().toString());
+        JsonNode problem = parse(e.getResponse().getBody(String.class).orElseThrow());
+        assertEquals("Reload rejected", problem.get("title").asText());
+        assertTrue(problem.get("detail").asText().contains("still serving revision " + original), problem.toString());
+        assertTrue(problem.get("problems").toString().contains("broken.drl:5:"), problem.toString());
+    }
+
+    @Test
     void aFailingScenarioKeepsTheOldKnowledge() {
         Instant start = Instant.now();
         knowledge.write("rules/scenarios/impossible.yaml", """
