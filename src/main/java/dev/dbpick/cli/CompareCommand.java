@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        View view = View.of(loaded, Terminals.width(), output.explain);
+        View view = View.of(loaded, Terminals.width(), output.explain).withColour(Terminals.colour());
         switch (output.format) {
             case JSON -> out.println(Json.write(comparison));
             case MARKDOWN -> ComparisonRenderer.markdown(comparison, view, out);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "Knowledge comes from rules/*.drl and data/*.yaml, read at run time: --rules DIR and",
             "--data DIR, else ./rules and ./data when they exist, else the copies bundled in the jar."},
         subcommands = {AskCommand.class, RecommendCommand.class, WhyNotCommand.class, CompareCommand.class, ServeCommand.class,
-            CatalogCommand.class, RulesCommand.class,
+            CatalogCommand.class, RulesCommand.class, CompletionCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -12,6 +12,15 @@ final class Terminals {
      * The width to lay tables out for: {@code COLUMNS} when set, else the terminal's width when
      * standard output is a terminal, else {@link View#DEFAULT_WIDTH}.
      */
+    /**
+     * Whether output may carry colour: standard output is a terminal, {@code NO_COLOR} is unset
+     * or empty (no-color.org), and the terminal is not "dumb".
+     */
+    static boolean colour() {
+        String noColor = System.getenv("NO_COLOR");
+        return System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+    }
+
     static int width() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{2,4}")) {

@@ -63,7 +63,7 @@ final class WhyNotCommand implements Callable<Integer> {
         Knowledge loaded = Knowledge.of(data, rules.get());
         WhyNot answer = new Advisor(new Engine(loaded)).whyNot(profile, id, asOf);
         PrintWriter out = spec.commandLine().getOut();
-        View view = View.of(loaded, Terminals.width(), output.explain);
+        View view = View.of(loaded, Terminals.width(), output.explain).withColour(Terminals.colour());
         switch (output.format) {
             case JSON -> out.println(Json.write(answer));
             case MARKDOWN -> WhyNotRenderer.markdown(answer, view, out);

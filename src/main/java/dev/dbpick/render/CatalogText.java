@@ -21,16 +21,16 @@ public final class CatalogText {
     public static void table(List<Library> libraries, int width, PrintWriter out) {
         int id = Math.max(4, libraries.stream().mapToInt(l -> l.id().length()).max().orElse(2)) + 2;
         int kind = Math.max(6, libraries.stream().mapToInt(l -> l.primaryKind().length()).max().orElse(4)) + 2;
-        int fixed = id + kind + 8 + 15 + 10 + 12;
-        int databases = Math.max(16, width - fixed);
-        out.println(Text.pad("ID", id) + Text.pad("KIND", kind) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 15)
-                + Text.pad("RELEASED", 10) + Text.pad("FACTS AS OF", 12) + "DATABASES");
+        int fixed = id + kind + 8 + 13 + 9 + 12;
+        int databases = Math.max(12, width - fixed);
+        out.println(Text.pad("ID", id) + Text.pad("KIND", kind) + Text.pad("ASYNC", 8) + Text.pad("LICENSE", 13)
+                + Text.pad("RELEASED", 9) + Text.pad("FACTS AS OF", 12) + "DATABASES");
         for (Library l : libraries) {
             String line = Text.pad(l.id(), id)
                     + Text.pad(l.primaryKind(), kind)
                     + Text.pad(l.async().kind(), 8)
-                    + Text.pad(Text.truncate(l.license(), 14), 15)
-                    + Text.pad(l.maintenance().released(), 10)
+                    + Text.pad(Text.truncate(l.license(), 12), 13)
+                    + Text.pad(l.maintenance().released(), 9)
                     + Text.pad(l.asOf(), 12);
             List<String> parts = Text.wrap(l.databases().isEmpty() ? "-" : String.join(", ", l.databases()), databases);
             out.println(line + parts.get(0));

@@ -48,8 +48,8 @@ public final class TableRenderer {
         if (result.recommendations().isEmpty()) {
             nothingFits(result, view, out);
         } else {
-            out.println(Text.padLeft("#", RANK) + " " + GAP.substring(1) + Text.pad("LIBRARY", LIBRARY) + " "
-                    + Text.padLeft("SCORE", SCORE) + GAP + (view.explain() ? "SCORE LINES [RULE]" : "DECIDING REASONS"));
+            out.println(view.paint(View.Style.FAINT, Text.padLeft("#", RANK) + " " + GAP.substring(1) + Text.pad("LIBRARY", LIBRARY)
+                    + " " + Text.padLeft("SCORE", SCORE) + GAP + (view.explain() ? "SCORE LINES [RULE]" : "DECIDING REASONS")));
             for (Result.Recommendation r : result.recommendations()) {
                 row(Text.padLeft(Integer.toString(r.rank()), RANK) + (r.tiedWith().isEmpty() ? " " : "="), r.name(), r.score(),
                         r.reasons(), r.cautions(), view, out);
@@ -127,16 +127,21 @@ public final class TableRenderer {
     private static void row(String rank, String name, int score, List<Reason> reasons, List<Note> cautions, View view,
                             PrintWriter out) {
         int width = view.width() - INDENT;
-        String head = rank + GAP.substring(1) + Text.pad(Text.truncate(name, LIBRARY), LIBRARY) + " "
-                + Text.padLeft(Integer.toString(score), SCORE) + GAP;
+        String head = view.paint(View.Style.BOLD, rank + GAP.substring(1) + Text.pad(Text.truncate(name, LIBRARY), LIBRARY))
+                + " " + view.paint(score < 0 ? View.Style.BAD : View.Style.BOLD, Text.padLeft(Integer.toString(score), SCORE)) + GAP;
         List<Reason> shown = view.explain() ? reasons : reasons.stream().limit(DECIDING).toList();
         boolean first = true;
         for (Reason reason : shown) {
             String line = Text.padLeft(Text.signed(reason.points()), 3) + " " + reason.text();
+            boolean firstPart = true;
             for (String part : view.explain() ? Text.wrap(line, "[" + reason.rule() + "]", width)
                     : List.of(Text.truncate(line, width))) {
-                out.println((first ? head : " ".repeat(INDENT)) + part);
+                String painted = firstPart && part.length() >= 3
+                        ? view.paint(reason.points() < 0 ? View.Style.BAD : View.Style.GOOD, part.substring(0, 3)) + part.substring(3)
+                        : part;
+                out.println((first ? head : " ".repeat(INDENT)) + painted);
                 first = false;
+                firstPart = false;
             }
         }
         if (reasons.isEmpty()) {
@@ -149,7 +154,7 @@ public final class TableRenderer {
         for (Note caution : cautions) {
             List<String> lines = view.explain() ? Text.wrap("  ! " + caution.text(), "[" + caution.rule() + "]", width)
                     : List.of(Text.truncate("  ! " + caution.text(), width));
-            lines.forEach(l -> out.println(" ".repeat(INDENT) + l));
+            lines.forEach(l -> out.println(" ".repeat(INDENT) + view.paint(View.Style.WARN, l)));
         }
     }
 
@@ -191,7 +196,7 @@ public final class TableRenderer {
     }
 
     private static void nothingFits(Result result, View view, PrintWriter out) {
-        out.println("No library is recommended for this profile.");
+        out.println(view.paint(View.Style.BAD, "No library is recommended for this profile."));
         if (!view.explain()) {
             exclusionsByReason(result, view, out);
         }

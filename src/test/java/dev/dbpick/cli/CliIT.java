@@ -150,6 +150,31 @@ class CliIT {
     }
 
     @Test
+    void completionScriptsCoverCommandsOptionsAndValues() throws Exception {
+        JarRun.Outcome bash = JarRun.run("completion", "bash");
+        assertEquals(0, bash.code(), bash::toString);
+        assertTrue(bash.out().contains("complete -F") && bash.out().contains("why-not"), "commands are completed");
+        assertTrue(bash.out().contains("\"postgresql\" \"mysql\""), "profile values come from the questionnaire");
+        assertTrue(bash.out().contains("\"sqlalchemy\""), "library ids come from the catalog");
+        JarRun.Outcome zsh = JarRun.run("completion", "zsh");
+        assertTrue(zsh.out().contains("bashcompinit"), zsh::toString);
+        assertEquals(2, JarRun.run("completion", "fish").code());
+        Path script = elsewhere.resolve("dbpick.bash");
+        Files.writeString(script, bash.out());
+        Process shell = new ProcessBuilder("bash", "-c", "source " + script + "; f=$(complete -p dbpick | sed 's/.*-F \\([^ ]*\\) .*/\\1/');"
+                + " COMP_WORDS=(dbpick recommend --database po); COMP_CWORD=3; $f dbpick po --database 2>/dev/null;"
+                + " echo \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
+        String completed = new String(shell.getInputStream().readAllBytes()).strip();
+        assertEquals("postgresql", completed);
+    }
+
+    @Test
+    void outputThatIsNotATerminalHasNoColour() {
+        JarRun.Outcome run = JarRun.run("recommend", "--database", "postgresql");
+        assertFalse(run.out().contains("\u001b["), run::toString);
+    }
+
+    @Test
     void helpReachesNestedCommandsAndSubcommandsOfferOnlyTheirOwnOptions() {
         JarRun.Outcome help = JarRun.run("help", "catalog", "list");
         assertEquals(0, help.code(), help::toString);
