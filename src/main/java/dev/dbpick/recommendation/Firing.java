@@ -19,6 +19,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -77,7 +78,13 @@ final class Firing {
      * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
      */
     int fire(KieSession session) {
-        int count = session.fireAllRules(limit);
+        int count;
+        try {
+            count = session.fireAllRules(limit);
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            throw new RuleFailedException(rule, knowledge.rules().location(rule), e.getCause() == null ? e : e.getCause());
+        }
         if (count >= limit) {
             String rule = culprit(session);
             throw new RunawayRuleException(rule, knowledge.rules().location(rule), limit);
@@ -126,6 +133,8 @@ final class Firing {
         session.addEventListener(changes);
         try {
             session.fireAllRules(Math.max(100, limit / 10));
+        } catch (ConsequenceException e) {
+            // The loop ends in a failing consequence; the counts so far still name the culprit.
         } finally {
             session.removeEventListener(fires);
             session.removeEventListener(changes);

@@ -162,14 +162,7 @@ class EngineTest {
 
     @Test
     void aRuleThatKeepsUpdatingAFactIsNamedNotTheRulesItReTriggers(@TempDir Path folder) throws IOException {
-        Path rules = folder.resolve("rules");
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            Files.createDirectories(rules);
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName().toString()));
-            }
-        }
-        Files.writeString(rules.resolve("echo.drl"), """
+        Engine looping = withRule(folder, "echo.drl", """
                 package dev.dbpick.rules;
 
                 import dev.dbpick.catalog.Library;
@@ -181,12 +174,43 @@ class EngineTest {
                     update($library);
                 end
                 """);
-        Knowledge looping = Knowledge.of(TestKnowledge.data(),
-                Rules.compile(new KnowledgeFolder("rules", rules), CompiledRulesCache.disabled()));
-        RunawayRuleException e = assertThrows(RunawayRuleException.class,
-                () -> new Engine(looping).rank(profiles.read("{}"), TestKnowledge.AS_OF));
+        RunawayRuleException e = assertThrows(RunawayRuleException.class, () -> looping.rank(profiles.read("{}"), TestKnowledge.AS_OF));
         assertTrue(e.getMessage().contains("rule \"Echo\""), e.getMessage());
         assertTrue(e.getMessage().contains("rules/echo.drl:5"), e.getMessage());
+    }
+
+    @Test
+    void aRuleWhoseConsequenceThrowsIsNamedWithWhatWentWrong(@TempDir Path folder) throws IOException {
+        Engine failing = withRule(folder, "boom.drl", """
+                package dev.dbpick.rules;
+
+                import dev.dbpick.catalog.Library;
+                import dev.dbpick.recommendation.Score;
+
+                rule "Boom"
+                when
+                    Library($id: id, id == "sqlalchemy")
+                then
+                    int zero = 0;
+                    insert(new Score($id, 1 / zero, "never"));
+                end
+                """);
+        RuleFailedException e = assertThrows(RuleFailedException.class, () -> failing.rank(profiles.read("{}"), TestKnowledge.AS_OF));
+        assertEquals("rule \"Boom\" failed (rules/boom.drl:6): / by zero", e.getMessage());
+    }
+
+    /** An engine over the bundled rules plus one more file. */
+    private static Engine withRule(Path folder, String name, String drl) throws IOException {
+        Path rules = folder.resolve("rules");
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            Files.createDirectories(rules);
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.copy(file, rules.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.writeString(rules.resolve(name), drl);
+        return new Engine(Knowledge.of(TestKnowledge.data(),
+                Rules.compile(new KnowledgeFolder("rules", rules), CompiledRulesCache.disabled())));
     }
 
     private Ranking rank(String json) {
