@@ -93,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             "micronaut.server.port", 0,
             "dbpick.debounce-millis", 0,
             "dbpick.result-cache-size", 0,
+            "dbpick.result-cache-mib", 0,
             "dbpick.request-timeout-seconds", 1,
             "dbpick.gate-timeout-seconds", 5);
 

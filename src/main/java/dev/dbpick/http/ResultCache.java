@@ -1,51 +1,82 @@
 package dev.dbpick.http;
 
-import dev.dbpick.profile.Profile;
 import dev.dbpick.advice.Result;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.render.Json;
 import jakarta.inject.Singleton;
-import java.util.Collections;
+import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Recent results, keyed by knowledge revision, profile as understood, and top: scripts, CI jobs
- * and portals ask the same few questions over and over. A result is immutable and a function
- * of exactly that key, so a hit is the same document a fresh run gives; a reload changes the
- * revision, so nothing stale is ever served. {@code dbpick.result-cache-size} sets the number
- * of entries (default 10,000; 0 switches the cache off).
+ * Recent results, keyed by knowledge revision, profile as understood, top and evaluation date:
+ * scripts, CI jobs and portals ask the same few questions over and over. A result is immutable
+ * and a function of exactly that key, so a hit is the same document a fresh run gives; a reload
+ * changes the revision, so nothing stale is ever served.
+ *
+ * <p>Bounded twice, least recently used first out: by entries ({@code dbpick.result-cache-size},
+ * default 10,000) and by memory ({@code dbpick.result-cache-mib}, default 32 MiB, each result
+ * weighed by the size of its JSON, which tracks its size on the heap). 0 for either switches
+ * the cache off.
  */
 @Singleton
 public class ResultCache {
 
-    private record Key(String revision, Profile profile, int top, java.time.LocalDate asOf) {
+    private record Key(String revision, Profile profile, int top, LocalDate asOf) {
+    }
+
+    private record Entry(Result result, long bytes) {
     }
 
     private final int capacity;
-    private final Map<Key, Result> entries;
+    private final long maxBytes;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
 
     public ResultCache(ServiceSettings settings) {
         this.capacity = settings.resultCacheSize() == null ? 10_000 : Math.max(0, settings.resultCacheSize());
-        this.entries = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Result> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.maxBytes = (settings.resultCacheMib() == null ? 32L : Math.max(0, settings.resultCacheMib())) << 20;
     }
 
     /** The cached result for the key, or the computed one (then cached). */
-    public Result get(String revision, Profile profile, int top, java.time.LocalDate asOf, Supplier<Result> compute) {
-        if (capacity == 0) {
+    public Result get(String revision, Profile profile, int top, LocalDate asOf, Supplier<Result> compute) {
+        if (capacity == 0 || maxBytes == 0) {
             return compute.get();
         }
         Key key = new Key(revision, profile, top, asOf);
-        Result cached = entries.get(key);
-        if (cached != null) {
-            return cached;
+        synchronized (entries) {
+            Entry cached = entries.get(key);
+            if (cached != null) {
+                return cached.result();
+            }
         }
         Result result = compute.get();
-        entries.put(key, result);
+        // Characters of JSON, times two for the object graph behind them.
+        long weight = 2L * Json.compact(result).length();
+        if (weight <= maxBytes) {
+            synchronized (entries) {
+                Entry previous = entries.put(key, new Entry(result, weight));
+                bytes += weight - (previous == null ? 0 : previous.bytes());
+                evict();
+            }
+        }
         return result;
+    }
+
+    /** Entries and estimated bytes held now, for tests and the log. */
+    public long[] usage() {
+        synchronized (entries) {
+            return new long[] {entries.size(), bytes};
+        }
+    }
+
+    private void evict() {
+        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
+        while ((entries.size() > capacity || bytes > maxBytes) && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().bytes();
+            eldest.remove();
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
  * @param watch          whether to reload when files change (default true)
  * @param debounceMillis quiet time after the last file event before a reload (default 300)
  * @param resultCacheSize how many recent results to keep (default 10,000; 0 for none)
+ * @param resultCacheMib  how much memory the kept results may take, in MiB (default 32; 0 for none)
  * @param requestTimeoutSeconds a request must arrive whole within this many seconds, else 408 (default 10)
  * @param gateTimeoutSeconds    a reload's checks (compile, data, scenarios) must finish within this many seconds (default 60)
  */
@@ -20,7 +21,7 @@ import io.micronaut.core.annotation.Nullable;
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
                               @Nullable Boolean watch, @Nullable Integer debounceMillis,
                               @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds,
-                              @Nullable Integer gateTimeoutSeconds) {
+                              @Nullable Integer gateTimeoutSeconds, @Nullable Integer resultCacheMib) {
 
     public ServiceSettings {
         if (adminToken != null) {

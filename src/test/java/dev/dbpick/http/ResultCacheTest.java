@@ -1,0 +1,65 @@
+package dev.dbpick.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbpick.TestKnowledge;
+import dev.dbpick.advice.Advisor;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The result cache: a hit is the same result, and memory stays within its bound. */
+class ResultCacheTest {
+
+    private final Advisor advisor = TestKnowledge.advisor();
+    private final ProfileReader profiles = new ProfileReader(TestKnowledge.knowledge().questionnaire());
+
+    @Test
+    void aHitIsTheSameResultAndComputesNothing() {
+        ResultCache cache = new ResultCache(settings(100, 32));
+        Profile profile = profiles.read("{\"databases\":[\"postgresql\"]}");
+        AtomicInteger computed = new AtomicInteger();
+        var first = cache.get("r1", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
+        var second = cache.get("r1", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
+        assertSame(first, second);
+        assertEquals(1, computed.get());
+        cache.get("r2", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
+        assertEquals(2, computed.get(), "another knowledge revision is another key");
+    }
+
+    @Test
+    void memoryStaysWithinTheBoundWhateverTheNumberOfEntries() {
+        ResultCache cache = new ResultCache(settings(10_000, 1));
+        Profile profile = profiles.read("{}");
+        for (int top = 0; top < 60; top++) {
+            int limit = top;
+            cache.get("r", profile, limit, TestKnowledge.AS_OF, () -> advisor.recommend(profile, limit, TestKnowledge.AS_OF));
+        }
+        long[] usage = cache.usage();
+        assertTrue(usage[1] <= 1 << 20, "bytes held: " + usage[1]);
+        assertTrue(usage[0] > 0 && usage[0] < 60, "entries held: " + usage[0]);
+    }
+
+    @Test
+    void zeroSwitchesTheCacheOff() {
+        ResultCache cache = new ResultCache(settings(10_000, 0));
+        Profile profile = profiles.read("{}");
+        AtomicInteger computed = new AtomicInteger();
+        cache.get("r", profile, 3, TestKnowledge.AS_OF, () -> count(computed, profile, 3));
+        cache.get("r", profile, 3, TestKnowledge.AS_OF, () -> count(computed, profile, 3));
+        assertEquals(2, computed.get());
+        assertEquals(0, cache.usage()[0]);
+    }
+
+    private dev.dbpick.advice.Result count(AtomicInteger computed, Profile profile, int top) {
+        computed.incrementAndGet();
+        return advisor.recommend(profile, top, TestKnowledge.AS_OF);
+    }
+
+    private static ServiceSettings settings(int entries, int mib) {
+        return new ServiceSettings(null, null, null, false, null, entries, null, null, mib);
+    }
+}
