@@ -4,6 +4,7 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.RuleCompiler;
 import dev.dbpick.profile.Profile;
+import dev.dbpick.support.KnowledgeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,23 +31,37 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 final class Firing {
 
-    private static final Comparator<Reason> REASON_ORDER = Comparator
-            .comparingInt((Reason r) -> -Math.abs(r.points()))
-            .thenComparing(Reason::rule)
-            .thenComparing(Reason::text);
-    private static final Comparator<Note> NOTE_ORDER = Comparator.comparing(Note::rule).thenComparing(Note::text);
+    /** Biggest effect first, then by rule and text, so the order never depends on firing order. */
+    private static final Comparator<Reason> REASON_ORDER = (a, b) -> {
+        int byPoints = Integer.compare(Math.abs(b.points()), Math.abs(a.points()));
+        if (byPoints != 0) {
+            return byPoints;
+        }
+        int byRule = a.rule().compareTo(b.rule());
+        return byRule != 0 ? byRule : a.text().compareTo(b.text());
+    };
+    private static final Comparator<Note> NOTE_ORDER = (a, b) -> {
+        int byRule = a.rule().compareTo(b.rule());
+        return byRule != 0 ? byRule : a.text().compareTo(b.text());
+    };
 
     /** A fact a rule inserted, and the rule. */
     record Derived(String rule, Object fact) {
     }
 
     private final Knowledge knowledge;
+    private final List<Library> libraries;
+    private final Map<String, Integer> positions = new HashMap<>();
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
     private final Derivations handedOff = new Derivations();
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
+        this.libraries = knowledge.catalog().libraries();
+        for (int i = 0; i < libraries.size(); i++) {
+            positions.put(libraries.get(i).id(), i);
+        }
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
     }
 
@@ -160,38 +175,55 @@ final class Firing {
 
     /** The assessments of every catalog library from the derived facts, and the ranking they make. */
     Ranking rank(Profile profile, Evaluation evaluation, Iterable<Derived> derived) {
-        Map<String, Lines> byLibrary = new HashMap<>();
+        Lines[] byLibrary = new Lines[libraries.size()];
         Map<Ranking.PairKey, List<Reason>> pairings = new HashMap<>();
         for (Derived d : derived) {
-            if (d.fact() instanceof PairingScore p) {
+            Object fact = d.fact();
+            if (fact instanceof Score s) {
+                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text()));
+            } else if (fact instanceof Exclusion e) {
+                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text()));
+            } else if (fact instanceof Caution c) {
+                lines(byLibrary, c.library()).cautions.add(new Note(d.rule(), c.text()));
+            } else if (fact instanceof PairingScore p) {
                 pairings.computeIfAbsent(new Ranking.PairKey(p.library(), p.database(), p.driver()), k -> new ArrayList<>())
                         .add(new Reason(d.rule(), p.points(), p.text()));
-            } else if (d.fact() instanceof Score s) {
-                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text()));
-            } else if (d.fact() instanceof Exclusion e) {
-                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text()));
-            } else if (d.fact() instanceof Caution c) {
-                lines(byLibrary, c.library()).cautions.add(new Note(d.rule(), c.text()));
             }
         }
-        List<Assessment> assessments = new ArrayList<>(knowledge.catalog().size());
-        for (Library library : knowledge.catalog().libraries()) {
-            Lines l = byLibrary.getOrDefault(library.id(), Lines.NONE);
-            l.reasons.sort(REASON_ORDER);
-            l.exclusions.sort(NOTE_ORDER);
-            l.cautions.sort(NOTE_ORDER);
+        List<Assessment> assessments = new ArrayList<>(libraries.size());
+        for (int i = 0; i < byLibrary.length; i++) {
+            Lines l = byLibrary[i] == null ? Lines.NONE : byLibrary[i];
+            if (l.reasons.size() > 1) {
+                l.reasons.sort(REASON_ORDER);
+            }
+            if (l.exclusions.size() > 1) {
+                l.exclusions.sort(NOTE_ORDER);
+            }
+            if (l.cautions.size() > 1) {
+                l.cautions.sort(NOTE_ORDER);
+            }
             int score = 0;
             for (Reason reason : l.reasons) {
                 score += reason.points();
             }
-            assessments.add(new Assessment(library, score, l.reasons, l.exclusions, l.cautions));
+            assessments.add(new Assessment(libraries.get(i), score, l.reasons, l.exclusions, l.cautions));
         }
         pairings.values().forEach(list -> list.sort(REASON_ORDER));
         return new Ranking(profile, evaluation, assessments, pairings);
     }
 
-    private static Lines lines(Map<String, Lines> byLibrary, String library) {
-        return byLibrary.computeIfAbsent(library, k -> new Lines());
+    /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */
+    private Lines lines(Lines[] byLibrary, String library) {
+        Integer position = positions.get(library);
+        if (position == null) {
+            throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");
+        }
+        Lines lines = byLibrary[position];
+        if (lines == null) {
+            lines = new Lines();
+            byLibrary[position] = lines;
+        }
+        return lines;
     }
 
     private static final class Lines {
