@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# Load test of 'dbpick serve' on loopback: GET /health and then POST /api/v1/recommendations
-# in one run, 32 connections, 100,000 requests each, 20 forced reloads of the knowledge during
-# the POST phase; then the service's resident memory.
-# Usage: src/bench/service-load.sh [requests] [connections] [reloads]
+# Load test of 'bin/dbpick serve' (its heap cap and GC) on loopback: GET /health, then
+# POST /api/v1/recommendations with a different generated profile per request and the result
+# cache off, 32 connections; prints requests per second, p50/p99 latency, the server's CPU time
+# per POST, and its resident memory at the start, the end and the peak.
+# Usage: src/bench/service-load.sh [requests=20000] [connections=32] [reloads=0]
+#   RESULT_CACHE_SIZE=10000 keeps the result cache on; JAVA_HOME picks the JVM of the service.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-requests=${1:-100000}
+requests=${1:-20000}
 connections=${2:-32}
-reloads=${3:-20}
+reloads=${3:-0}
 port=18090
 token="load-$RANDOM$RANDOM"
 
 [ -f target/dbpick.jar ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 
-DBPICK_ADMIN_TOKEN=$token java -jar target/dbpick.jar serve --port "$port" > target/service-load.log 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 60); do
+DBPICK_ADMIN_TOKEN=$token DBPICK_RESULT_CACHE_SIZE=${RESULT_CACHE_SIZE:-0} DBPICK_WATCH=false \
+  bin/dbpick serve --port "$port" > target/service-load.log 2>&1 &
+launcher=$!
+trap 'kill $launcher 2>/dev/null || true' EXIT
+for _ in $(seq 120); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
   sleep 0.5
 done
-
-java -cp "target/test-classes:$(cat target/bench-classpath.txt)" dev.dbpick.bench.LoadGenerator \
-  "http://127.0.0.1:$port" "$requests" "$connections" "$reloads" "$token"
-echo "service resident memory: $(( $(ps -o rss= -p $service) / 1024 )) MiB (RSS after the run)"
-echo "reloads logged: $(grep -c 'knowledge reloaded' target/service-load.log)"
+echo "service: $(head -c 300 target/service-load.log | grep -o 'revision=[0-9a-f]*' | head -n 1), JVM $(${JAVA_HOME:+$JAVA_HOME/bin/}java -version 2>&1 | head -n 1)"
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.dbpick.bench.LoadGenerator \
+  "http://127.0.0.1:$port" "$requests" "$connections" "$reloads" "$token" "$launcher"

@@ -49,27 +49,37 @@ public final class Explainer {
      * When no library passes the hard constraints: the minimal sets of one or two answer
      * changes after which a library is recommended, smallest first: every single change that
      * does, then every pair of changes that does while neither of its changes does alone (so no
-     * proper subset would do). Brute force over single and pair changes, in one warm session.
-     * When libraries pass but all score below zero, the poor fits are the answer and there is
-     * nothing to relax.
+     * proper subset would do). When libraries pass but all score below zero, the poor fits are
+     * the answer and there is nothing to relax.
+     *
+     * <p>A pair is ranked only when it could admit some library: when no exclusion rule rules
+     * that library out after each of its two changes alike. An exclusion rule is a conjunction of
+     * conditions on the answers, so one that still holds after either change alone holds after
+     * both; pairs that cannot help are skipped without being ranked.
      */
     public List<Relaxation> relaxations(Ranking ranking) {
         if (!ranking.fitting().isEmpty()) {
             return List.of();
         }
         List<Relaxation> relaxations = new ArrayList<>();
-        List<Change> singles = changes.singles(ranking.profile());
         List<Change> notEnough = new ArrayList<>();
-        for (Change change : singles) {
-            if (!relax(change, relaxations)) {
-                notEnough.add(change);
+        List<Exclusions> remaining = new ArrayList<>();
+        for (Change change : changes.singles(ranking.profile())) {
+            Ranking changed = asker.rank(change.profile());
+            if (admits(change, changed, relaxations)) {
+                continue;
             }
+            notEnough.add(change);
+            remaining.add(Exclusions.of(changed));
         }
         for (int i = 0; i < notEnough.size(); i++) {
             for (int j = i + 1; j < notEnough.size(); j++) {
+                if (!remaining.get(i).mayBothAdmit(remaining.get(j), null)) {
+                    continue;
+                }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
                 if (pair != null) {
-                    relax(pair, relaxations);
+                    admits(pair, asker.rank(pair.profile()), relaxations);
                 }
             }
         }
@@ -77,24 +87,32 @@ public final class Explainer {
     }
 
     /** Adds the change when a library is recommended after it; says whether one is. */
-    private boolean relax(Change change, List<Relaxation> relaxations) {
-        Ranking changed = asker.rank(change.profile());
+    private static boolean admits(Change change, Ranking changed, List<Relaxation> relaxations) {
         changed.top().ifPresent(top ->
                 relaxations.add(new Relaxation(change.changes(), changed.recommended().size(), top.id(), change.summary())));
         return changed.top().isPresent();
     }
 
-    /** The most plausible smallest change (one answer, else two) after which {@code accepted} holds, if any. */
-    public Optional<Found> smallest(Profile profile, Predicate<Ranking> accepted) {
+    /**
+     * The most plausible smallest change (one answer, else two) after which {@code accepted}
+     * holds, if any. Pairs are ranked only when they could admit {@code library} (see
+     * {@link #relaxations}); null considers every library.
+     */
+    public Optional<Found> smallest(Profile profile, String library, Predicate<Ranking> accepted) {
         List<Change> singles = changes.singles(profile);
+        List<Exclusions> after = new ArrayList<>(singles.size());
         for (Change change : singles) {
             Ranking changed = asker.rank(change.profile());
             if (accepted.test(changed)) {
                 return Optional.of(new Found(change, changed));
             }
+            after.add(Exclusions.of(changed));
         }
         for (int i = 0; i < singles.size(); i++) {
             for (int j = i + 1; j < singles.size(); j++) {
+                if (!after.get(i).mayBothAdmit(after.get(j), library)) {
+                    continue;
+                }
                 Change pair = changes.combine(profile, singles.get(i), singles.get(j));
                 if (pair != null) {
                     Ranking changed = asker.rank(pair.profile());
@@ -105,6 +123,45 @@ public final class Explainer {
             }
         }
         return Optional.empty();
+    }
+
+    /** Which exclusion rules rule each library out after a change. */
+    private record Exclusions(java.util.Map<String, java.util.Set<String>> byLibrary, boolean allExcluded) {
+
+        static Exclusions of(Ranking ranking) {
+            java.util.Map<String, java.util.Set<String>> byLibrary = new java.util.HashMap<>();
+            for (Assessment a : ranking.excluded()) {
+                java.util.Set<String> rules = new java.util.HashSet<>();
+                a.exclusions().forEach(note -> rules.add(note.rule()));
+                byLibrary.put(a.id(), rules);
+            }
+            return new Exclusions(byLibrary, ranking.fitting().isEmpty());
+        }
+
+        /**
+         * Whether some library (or {@code library}, when given) is ruled out by no rule after
+         * both changes alike, so that making both could admit it.
+         */
+        boolean mayBothAdmit(Exclusions other, String library) {
+            if (library != null) {
+                return disjoint(library, other);
+            }
+            if (!allExcluded || !other.allExcluded) {
+                return true;   // some library passes every constraint after one of the changes
+            }
+            for (String id : byLibrary.keySet()) {
+                if (disjoint(id, other)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean disjoint(String id, Exclusions other) {
+            java.util.Set<String> mine = byLibrary.get(id);
+            java.util.Set<String> theirs = other.byLibrary.get(id);
+            return mine == null || theirs == null || java.util.Collections.disjoint(mine, theirs);
+        }
     }
 
     /** A change and the ranking it gives. */

@@ -1,9 +1,17 @@
 package dev.dbpick.bench;
 
+import dev.dbpick.GeneratedProfiles;
+import dev.dbpick.knowledge.Data;
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.render.Json;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load generator for a running {@code dbpick serve} on loopback: C connections,
  * each sending its next request when the last answer arrives. It measures GET /health and then
- * POST /api/v1/recommendations in the same run, optionally forcing reloads of the knowledge
- * during the second phase, and prints requests per second, latency percentiles and errors.
+ * POST /api/v1/recommendations with a different profile per request (1,000 generated profiles,
+ * seeded, in rotation), optionally forcing reloads of the knowledge during the second phase.
+ * Given the service's process id it also reports the server's CPU time per POST and its resident
+ * memory at the start, at the end and at its peak.
  *
- * <p>Usage: {@code LoadGenerator BASE_URL [requests=100000] [connections=32] [reloads=20] [adminToken]};
- * run through {@code src/bench/service-load.sh}. Bounded in requests and time; loopback only.
+ * <p>Usage: {@code LoadGenerator BASE_URL [requests=100000] [connections=32] [reloads=0]
+ * [adminToken|-] [servicePid]}; run through {@code src/bench/service-load.sh}. Loopback only.
  */
 public final class LoadGenerator {
 
-    private static final String PROFILE = "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private LoadGenerator() {
@@ -38,26 +47,66 @@ public final class LoadGenerator {
         }
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        int reloads = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        String token = args.length > 4 ? args[4] : null;
+        int reloads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        String token = args.length > 4 && !"-".equals(args[4]) ? args[4] : null;
+        long pid = args.length > 5 ? Long.parseLong(args[5]) : -1;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
-        HttpRequest health = HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build();
-        HttpRequest recommend = HttpRequest.newBuilder(base.resolve("/api/v1/recommendations")).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(PROFILE)).build();
-
-        run(client, health, requests / 10, connections, 0, null);             // warm-up
-        run(client, recommend, requests / 10, connections, 0, null);          // warm-up
-        Phase healthPhase = run(client, health, requests, connections, 0, null);
-        Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, token == null ? null
+        List<HttpRequest> health = List.of(HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build());
+        List<HttpRequest> recommend = new ArrayList<>();
+        Data data = Data.read(new KnowledgeFolder("data", Path.of("data")));
+        for (Profile profile : GeneratedProfiles.of(data.questionnaire(), 1000, 7, false)) {
+            recommend.add(HttpRequest.newBuilder(base.resolve("/api/v1/recommendations")).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.compact(profile))).build());
+        }
+        HttpRequest reload = token == null ? null
                 : HttpRequest.newBuilder(base.resolve("/api/v1/knowledge/reload")).timeout(Duration.ofSeconds(120))
-                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        long startRss = memory(pid, "VmRSS");
+        run(client, health, requests / 10, connections, 0, null);       // warm-up
+        run(client, recommend, requests / 10, connections, 0, null);    // warm-up
+        Phase healthPhase = run(client, health, requests, connections, 0, null);
+        long cpuBefore = cpuTicks(pid);
+        Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, reload);
+        long cpuAfter = cpuTicks(pid);
         System.out.println(healthPhase.report("GET /health"));
         System.out.println(recommendPhase.report("POST /api/v1/recommendations"));
         System.out.printf("ratio POST/GET: %.2f%n", recommendPhase.perSecond() / healthPhase.perSecond());
+        if (pid > 0) {
+            double ticksPerSecond = 100.0;   // USER_HZ on Linux
+            System.out.printf("server CPU per POST: %.0f us (user+system, over %,d requests)%n",
+                    (cpuAfter - cpuBefore) / ticksPerSecond * 1e6 / requests, requests);
+            System.out.printf("service resident memory: start %d MiB, end %d MiB, peak %d MiB%n",
+                    startRss >> 10, memory(pid, "VmRSS") >> 10, memory(pid, "VmHWM") >> 10);
+        }
         if (healthPhase.errors > 0 || recommendPhase.errors > 0 || recommendPhase.reloadFailures > 0) {
             System.exit(1);
         }
+    }
+
+    /** A line of /proc/PID/status, in KiB; -1 when unknown. */
+    private static long memory(long pid, String field) throws IOException {
+        if (pid <= 0) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** User plus system CPU time of a process so far, in clock ticks (/proc/PID/stat fields 14 and 15). */
+    private static long cpuTicks(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private record Phase(int requests, long errors, long nanos, long[] latencies, int reloads, int reloadFailures) {
@@ -80,7 +129,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static Phase run(HttpClient client, HttpRequest request, int requests, int connections, int reloads,
+    private static Phase run(HttpClient client, List<HttpRequest> requestsInTurn, int requests, int connections, int reloads,
                              HttpRequest reload) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
@@ -92,6 +141,7 @@ public final class LoadGenerator {
             workers.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < requests) {
+                    HttpRequest request = requestsInTurn.get(i % requestsInTurn.size());
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
