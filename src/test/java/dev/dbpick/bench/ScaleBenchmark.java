@@ -88,15 +88,22 @@ public final class ScaleBenchmark {
         return new Catalog(libraries, catalog.vocabulary());
     }
 
-    /** The rule files, each rule copied under new names ("... #2"); functions are declared once. */
+    /** The rule files, each rule (and function) copied under new names ("... #2", "name_2"). */
     private static void copyRules(Path from, Path to, int times) throws IOException {
         try (var files = Files.list(from)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 String text = Files.readString(file);
                 Files.writeString(to.resolve(file.getFileName()), text);
-                String withoutFunctions = text.replaceAll("(?s)\\nfunction [^{]*\\{.*?\\n}\\n", "\n");
+                List<String> functions = new ArrayList<>();
+                var declared = java.util.regex.Pattern.compile("(?m)^function\\s+\\S+\\s+(\\w+)\\s*\\(").matcher(text);
+                while (declared.find()) {
+                    functions.add(declared.group(1));
+                }
                 for (int copy = 2; copy <= times; copy++) {
-                    String renamed = withoutFunctions.replaceAll("(?m)^rule \"([^\"]*)\"", "rule \"$1 #" + copy + "\"");
+                    String renamed = text.replaceAll("(?m)^rule \"([^\"]*)\"", "rule \"$1 #" + copy + "\"");
+                    for (String function : functions) {
+                        renamed = renamed.replaceAll("\\b" + function + "\\b", function + "_" + copy);
+                    }
                     Files.writeString(to.resolve(file.getFileName().toString().replace(".drl", "-" + copy + ".drl")), renamed);
                 }
             }
