@@ -18,9 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,10 +48,8 @@ public class ExplanationController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Why not this library: its status, exclusions, the lines against the first pick, what would admit it",
-            requestBody = @RequestBody(description = "The profile (JSON)", content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
-                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+    @Operation(summary = "Why not this library: its status, exclusions, the lines against the first pick, what would admit it")
+    @ProfileBody
     @ApiResponse(responseCode = "404", description = "An unknown library id; detail names the closest",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ProblemDocs
@@ -73,10 +69,8 @@ public class ExplanationController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Two to four libraries side by side: facts, and status, score and lines for the profile",
-            requestBody = @RequestBody(description = "The profile (JSON)", content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
-                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+    @Operation(summary = "Two to four libraries side by side: facts, and status, score and lines for the profile")
+    @ProfileBody
     @ApiResponse(responseCode = "404", description = "An unknown library id; detail names the closest",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ProblemDocs

@@ -22,9 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.PrintWriter;
@@ -66,10 +64,8 @@ public class RecommendationController {
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Rank the libraries for a requirements profile, with margin, pivots and relaxations;"
-            + " or the decision record (format=adr, or Accept: text/markdown)",
-            requestBody = @RequestBody(description = "The profile (JSON); {} ranks for the defaults", content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileDocument.class),
-                    examples = @ExampleObject(name = "FastAPI on PostgreSQL", value = ProfileDocument.EXAMPLE))))
+            + " or the decision record (format=adr, or Accept: text/markdown)")
+    @ProfileBody
     @ApiResponse(responseCode = "200", description = "The ranking (JSON), or the decision record (Markdown)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Result.class)),
                 @Content(mediaType = MARKDOWN, schema = @Schema(type = "string"))})
