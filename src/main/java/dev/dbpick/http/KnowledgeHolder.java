@@ -1,8 +1,10 @@
 package dev.dbpick.http;
 
 import dev.dbpick.advice.Advisor;
+import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.KnowledgeException;
 import jakarta.inject.Singleton;
@@ -101,19 +103,23 @@ public class KnowledgeHolder {
                     current().knowledge().revision(), verdict.problems().isEmpty() ? "" : verdict.problems().get(0));
         } else {
             try {
-                Gate.Checked checked = Gate.check(rulesFolder, dataFolder);
-                if (!checked.verdict().passed()) {
-                    throw new KnowledgeException(checked.verdict().summary(), checked.verdict().problems());
+                // The checking process ran every scenario; here the knowledge is only built. A file
+                // saved meanwhile gives another revision than the one checked: that is not switched
+                // in (the watcher reloads again for that save).
+                Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
+                if (!knowledge.revision().equals(verdict.revision())) {
+                    throw new KnowledgeException("the files changed while they were checked (revision " + verdict.revision()
+                            + " checked, " + knowledge.revision() + " found); the next reload checks them again");
                 }
-                Knowledge knowledge = checked.engine().knowledge();
-                current.set(new Loaded(new Advisor(checked.engine()), Instant.now()));
+                current.set(new Loaded(new Advisor(new Engine(knowledge)), Instant.now()));
                 outcome = new Outcome(true, knowledge.revision(), Instant.now(), List.of());
                 LOG.info("knowledge reloaded revision={} rules={} libraries={}", knowledge.revision(),
                         knowledge.rules().names().size(), knowledge.catalog().size());
             } catch (KnowledgeException e) {
-                outcome = new Outcome(false, null, Instant.now(), e.problems());
+                List<String> problems = e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems();
+                outcome = new Outcome(false, null, Instant.now(), problems);
                 LOG.warn("knowledge reload rejected: {}; still serving revision={}; first: {}", e.getMessage(),
-                        current().knowledge().revision(), e.problems().isEmpty() ? "" : e.problems().get(0));
+                        current().knowledge().revision(), problems.get(0));
             }
         }
         last.set(outcome);
