@@ -2,10 +2,8 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.explanation.Comparison;
-import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.render.ComparisonRenderer;
 import dev.dbpick.render.Json;
@@ -56,11 +54,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var asOf = output.asOf();
-        KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
-        Data data = knowledge.readData();
-        ProfileReader reader = new ProfileReader(data.questionnaire());
-        Profile profile = reader.validate(fields.document(reader));
-        Knowledge loaded = Knowledge.of(data, rules.get());
+        KnowledgeOptions.Question question = knowledge.question(fields);
+        Knowledge loaded = question.knowledge();
+        Profile profile = question.profile();
         Comparison comparison;
         try {
             comparison = new Advisor(new Engine(loaded)).compare(profile, ids, asOf);
@@ -68,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        View view = View.of(loaded, Terminals.width(), output.explain).withColour(Terminals.colour());
+        View view = Terminals.view(loaded, output.explain);
         switch (output.format) {
             case JSON -> out.println(Json.write(comparison));
             case MARKDOWN -> ComparisonRenderer.markdown(comparison, view, out);

@@ -2,8 +2,11 @@ package dev.dbpick.cli;
 
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Data;
+import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
+import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +42,22 @@ final class KnowledgeOptions {
     PendingRules compileInBackground() {
         KnowledgeFolder folder = rulesFolder();
         return new PendingRules(CompletableFuture.supplyAsync(() -> Rules.compile(folder, CompiledRulesCache.forUser())));
+    }
+
+    /**
+     * The knowledge and the profile that {@code fields} describe: the rules compile on another
+     * core while the data is read and the profile checked.
+     */
+    Question question(ProfileOptions fields) {
+        PendingRules rules = compileInBackground();
+        Data data = readData();
+        ProfileReader reader = new ProfileReader(data.questionnaire());
+        Profile profile = reader.validate(fields.document(reader));
+        return new Question(Knowledge.of(data, rules.get()), profile);
+    }
+
+    /** The knowledge to answer with, and the profile to answer for. */
+    record Question(Knowledge knowledge, Profile profile) {
     }
 
     /** Rules being compiled in the background. */

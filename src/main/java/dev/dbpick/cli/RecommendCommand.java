@@ -2,10 +2,8 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
-import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Engine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,11 +48,9 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() {
         int top = output.top();
         var asOf = output.asOf();
-        KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
-        Data data = knowledge.readData();
-        ProfileReader reader = new ProfileReader(data.questionnaire());
-        Profile profile = reader.validate(fields.document(reader));
-        Knowledge loaded = Knowledge.of(data, rules.get());
+        KnowledgeOptions.Question question = knowledge.question(fields);
+        Knowledge loaded = question.knowledge();
+        Profile profile = question.profile();
         Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf);
         output.print(result, loaded, spec.commandLine().getOut());
         return ExitCode.OK;

@@ -59,7 +59,7 @@ final class ResultOptions {
     }
 
     void print(Result result, Knowledge knowledge, PrintWriter out) {
-        View view = View.of(knowledge, Terminals.width(), explain).withColour(Terminals.colour());
+        View view = Terminals.view(knowledge, explain);
         switch (format) {
             case JSON -> out.println(Json.write(result));
             case MARKDOWN -> MarkdownRenderer.render(result, view, out);

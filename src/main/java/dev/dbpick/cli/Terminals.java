@@ -21,6 +21,11 @@ final class Terminals {
         return System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
     }
 
+    /** How to render for this terminal: its width, colour when allowed, every line or not. */
+    static View view(dev.dbpick.knowledge.Knowledge knowledge, boolean explain) {
+        return View.of(knowledge, width(), explain).withColour(colour());
+    }
+
     static int width() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{2,4}")) {

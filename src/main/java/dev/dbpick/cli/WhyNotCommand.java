@@ -2,10 +2,8 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.explanation.WhyNot;
-import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.render.Json;
 import dev.dbpick.render.View;
@@ -56,14 +54,12 @@ final class WhyNotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var asOf = output.asOf();
-        KnowledgeOptions.PendingRules rules = knowledge.compileInBackground();
-        Data data = knowledge.readData();
-        ProfileReader reader = new ProfileReader(data.questionnaire());
-        Profile profile = reader.validate(fields.document(reader));
-        Knowledge loaded = Knowledge.of(data, rules.get());
+        KnowledgeOptions.Question question = knowledge.question(fields);
+        Knowledge loaded = question.knowledge();
+        Profile profile = question.profile();
         WhyNot answer = new Advisor(new Engine(loaded)).whyNot(profile, id, asOf);
         PrintWriter out = spec.commandLine().getOut();
-        View view = View.of(loaded, Terminals.width(), output.explain).withColour(Terminals.colour());
+        View view = Terminals.view(loaded, output.explain);
         switch (output.format) {
             case JSON -> out.println(Json.write(answer));
             case MARKDOWN -> WhyNotRenderer.markdown(answer, view, out);
