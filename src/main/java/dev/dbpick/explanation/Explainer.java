@@ -38,7 +38,7 @@ public final class Explainer {
         }
         List<Pivot> pivots = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
-            asker.rank(change.profile()).top()
+            asker.rankFitting(change.profile()).top()
                     .filter(other -> !other.id().equals(top.get().id()))
                     .ifPresent(other -> pivots.add(new Pivot(change.changes(), other.id(), change.summary())));
         }
@@ -65,7 +65,7 @@ public final class Explainer {
         List<Change> notEnough = new ArrayList<>();
         List<Exclusions> remaining = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
-            Ranking changed = asker.rank(change.profile());
+            Ranking changed = asker.rankFitting(change.profile());
             if (admits(change, changed, relaxations)) {
                 continue;
             }
@@ -79,7 +79,7 @@ public final class Explainer {
                 }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
                 if (pair != null) {
-                    admits(pair, asker.rank(pair.profile()), relaxations);
+                    admits(pair, asker.rankFitting(pair.profile()), relaxations);
                 }
             }
         }
@@ -102,7 +102,7 @@ public final class Explainer {
         List<Change> singles = changes.singles(profile);
         List<Exclusions> after = new ArrayList<>(singles.size());
         for (Change change : singles) {
-            Ranking changed = asker.rank(change.profile());
+            Ranking changed = asker.rankFitting(change.profile());
             if (accepted.test(changed)) {
                 return Optional.of(new Found(change, changed));
             }
@@ -115,7 +115,7 @@ public final class Explainer {
                 }
                 Change pair = changes.combine(profile, singles.get(i), singles.get(j));
                 if (pair != null) {
-                    Ranking changed = asker.rank(pair.profile());
+                    Ranking changed = asker.rankFitting(pair.profile());
                     if (accepted.test(changed)) {
                         return Optional.of(new Found(pair, changed));
                     }

@@ -167,6 +167,79 @@ public final class RuleCompiler {
         }
     }
 
+    private static final Pattern CONSEQUENCE = Pattern.compile("\\bthen\\b(.*?)^\\s*end\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern LINE = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(?:Score|Caution)\\s*\\(");
+    private static final Pattern OTHER_EFFECT = Pattern.compile(
+            "\\b(?:insert|insertLogical|modify|update|delete|retract|drools|kcontext|Exclusion|PairingScore)\\b");
+
+    /**
+     * The rules whose consequences only add score lines and cautions ({@code insert(new Score(...))},
+     * {@code insert(new Caution(...))}) and do nothing else: no exclusion, no fact other rules
+     * match, no call on the session. A ranking that needs only the libraries that pass the hard
+     * constraints can skip them for a library already excluded. Read from the files as written,
+     * with comments and string literals blanked; a consequence this cannot read with certainty
+     * does not count, so the skip is never wrong, at worst not taken.
+     */
+    public static java.util.Set<String> lineRules(List<SourceFile> files) {
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        for (SourceFile file : files) {
+            String text = file.text();
+            String code = blankCommentsAndStrings(text);
+            Matcher names = RULE_NAME.matcher(text);
+            List<Integer> starts = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            while (names.find()) {
+                starts.add(names.end());
+                found.add(names.group(1));
+            }
+            for (int i = 0; i < found.size(); i++) {
+                int end = i + 1 < starts.size() ? starts.get(i + 1) : code.length();
+                Matcher consequence = CONSEQUENCE.matcher(code.substring(starts.get(i), end));
+                if (!consequence.find()) {
+                    continue;
+                }
+                Matcher lines = LINE.matcher(consequence.group(1));
+                if (lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find()) {
+                    rules.add(found.get(i));
+                }
+            }
+        }
+        return java.util.Set.copyOf(rules);
+    }
+
+    /** The text with every comment and string or character literal replaced by spaces, offsets kept. */
+    static String blankCommentsAndStrings(String text) {
+        char[] out = text.toCharArray();
+        int i = 0;
+        while (i < out.length) {
+            char c = out[i];
+            int end;
+            if (c == '/' && i + 1 < out.length && out[i + 1] == '/') {
+                end = text.indexOf('\n', i);
+                end = end < 0 ? out.length : end;
+            } else if (c == '/' && i + 1 < out.length && out[i + 1] == '*') {
+                end = text.indexOf("*/", i + 2);
+                end = end < 0 ? out.length : end + 2;
+            } else if (c == '"' || c == '\'') {
+                end = i + 1;
+                while (end < out.length && out[end] != c && out[end] != '\n') {
+                    end += out[end] == '\\' ? 2 : 1;
+                }
+                end = Math.min(out.length, end + 1);
+            } else {
+                i++;
+                continue;
+            }
+            for (int k = i; k < end; k++) {
+                if (out[k] != '\n') {
+                    out[k] = ' ';
+                }
+            }
+            i = end;
+        }
+        return new String(out);
+    }
+
     /** The rule names of compiled packages, sorted. */
     public static List<String> ruleNames(Collection<KiePackage> packages) {
         return packages.stream().flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();

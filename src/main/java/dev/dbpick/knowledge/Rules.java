@@ -3,20 +3,23 @@ package dev.dbpick.knowledge;
 import dev.dbpick.support.SourceFile;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
 
 /**
  * Compiled rules: the knowledge base every session is made from, the rule names, where each
- * rule is declared ({@code file:line}), the compiler's warnings, and the files compiled.
+ * rule is declared ({@code file:line}), the compiler's warnings, the files compiled, and the
+ * rules that only add score lines and cautions ({@link RuleCompiler#lineRules}).
  */
 public record Rules(KieBase kieBase, List<String> names, Map<String, String> locations, List<String> warnings,
-                    List<SourceFile> files) {
+                    List<SourceFile> files, Set<String> lineRules) {
 
     public Rules {
         names = List.copyOf(names);
         locations = Map.copyOf(locations);
         warnings = List.copyOf(warnings);
         files = List.copyOf(files);
+        lineRules = Set.copyOf(lineRules);
     }
 
     /**
@@ -28,14 +31,14 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         var cached = cache.load(files);
         if (cached.isPresent()) {
             return new Rules(RuleCompiler.newKieBase(cached.get()), RuleCompiler.ruleNames(cached.get()),
-                    RuleCompiler.locations(files), List.of(), files);
+                    RuleCompiler.locations(files), List.of(), files, RuleCompiler.lineRules(files));
         }
         RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
         if (compiled.warnings().isEmpty()) {
             cache.store(files, compiled.packages());
         }
         return new Rules(RuleCompiler.newKieBase(compiled.packages()), RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files);
+                RuleCompiler.locations(files), compiled.warnings(), files, RuleCompiler.lineRules(files));
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

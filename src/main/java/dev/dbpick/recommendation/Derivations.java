@@ -1,7 +1,9 @@
 package dev.dbpick.recommendation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -14,10 +16,25 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Derivations {
 
     private final List<Firing.Derived> derived = new ArrayList<>(256);
+    private final Set<String> excluded = new HashSet<>();
 
     /** Records a fact a rule derived, with the rule's name. */
     public void add(RuleContext rule, Object fact) {
         derived.add(new Firing.Derived(rule.getRule().getName(), fact));
+        if (fact instanceof Exclusion exclusion) {
+            excluded.add(exclusion.library());
+        }
+    }
+
+    /** Whether a rule has excluded the library since {@link #excludedOnly} last reset the set. */
+    boolean excluded(String library) {
+        return excluded.contains(library);
+    }
+
+    /** Forgets which libraries were excluded, except {@code still}. */
+    void excludedOnly(Set<String> still) {
+        excluded.clear();
+        excluded.addAll(still);
     }
 
     /** What was derived since the last call; forgets it. */

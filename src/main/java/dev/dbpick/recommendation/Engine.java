@@ -94,7 +94,16 @@ public final class Engine {
         }
 
         public Ranking rank(Profile profile) {
-            return session.rank(profile);
+            return session.rank(profile, false);
+        }
+
+        /**
+         * Ranks the libraries that pass the hard constraints, without the score lines and
+         * cautions of the excluded ones: what explanations need when they ask again with changed
+         * answers (which library leads, how many fit, which rules exclude each library), for less.
+         */
+        public Ranking rankFitting(Profile profile) {
+            return session.rank(profile, true);
         }
 
         public Engine engine() {

@@ -20,8 +20,10 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Fires a session's rules within the firing budget and records what they derive: every fact a
@@ -55,6 +57,8 @@ final class Firing {
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
     private final Derivations handedOff = new Derivations();
+    private final java.util.Set<String> lineRules;
+    private final boolean handsOff;
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -63,12 +67,19 @@ final class Firing {
             positions.put(libraries.get(i).id(), i);
         }
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
+        this.lineRules = knowledge.rules().lineRules();
+        this.handsOff = knowledge.rules().kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
+                .anyMatch(g -> g.getName().equals(RuleCompiler.HANDOFF_GLOBAL)));
+    }
+
+    /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
+    void excludedOnly(java.util.Set<String> libraries) {
+        handedOff.excludedOnly(libraries);
     }
 
     /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */
     void attach(KieSession session) {
-        if (session.getKieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-                .anyMatch(g -> g.getName().equals(RuleCompiler.HANDOFF_GLOBAL)))) {
+        if (handsOff) {
             session.setGlobal(RuleCompiler.HANDOFF_GLOBAL, handedOff);
         }
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -93,9 +104,42 @@ final class Firing {
      * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
      */
     int fire(KieSession session) {
+        return fire(session, null);
+    }
+
+    /**
+     * Fires as {@link #fire(KieSession)} does, skipping the rules that only add score lines and
+     * cautions ({@code Rules.lineRules}) for a library already excluded: for a ranking that needs
+     * only the libraries that pass the hard constraints. Exclusions and every other derived fact
+     * are still made, so what the fitting libraries get is the same.
+     */
+    int fireFittingOnly(KieSession session) {
+        if (lineRules.isEmpty() || !handsOff) {
+            return fire(session, null);
+        }
+        return fire(session, this::needed);
+    }
+
+    private boolean needed(Match match) {
+        if (!lineRules.contains(match.getRule().getName())) {
+            return true;
+        }
+        Library library = null;
+        for (Object fact : match.getObjects()) {
+            if (fact instanceof Library l) {
+                if (library != null) {
+                    return true;
+                }
+                library = l;
+            }
+        }
+        return library == null || !handedOff.excluded(library.id());
+    }
+
+    private int fire(KieSession session, AgendaFilter filter) {
         int count;
         try {
-            count = session.fireAllRules(limit);
+            count = filter == null ? session.fireAllRules(limit) : session.fireAllRules(filter, limit);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             throw new RuleFailedException(rule, knowledge.rules().location(rule), e.getCause() == null ? e : e.getCause());
@@ -174,7 +218,7 @@ final class Firing {
     }
 
     /** The assessments of every catalog library from the derived facts, and the ranking they make. */
-    Ranking rank(Profile profile, Evaluation evaluation, Iterable<Derived> derived) {
+    Ranking rank(Profile profile, Evaluation evaluation, Iterable<Derived> derived, boolean complete) {
         Lines[] byLibrary = new Lines[libraries.size()];
         Map<Ranking.PairKey, List<Reason>> pairings = new HashMap<>();
         for (Derived d : derived) {
@@ -209,7 +253,7 @@ final class Firing {
             assessments.add(new Assessment(libraries.get(i), score, l.reasons, l.exclusions, l.cautions));
         }
         pairings.values().forEach(list -> list.sort(REASON_ORDER));
-        return new Ranking(profile, evaluation, assessments, pairings);
+        return new Ranking(profile, evaluation, assessments, pairings, complete);
     }
 
     /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */

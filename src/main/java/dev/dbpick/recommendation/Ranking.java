@@ -27,13 +27,16 @@ public final class Ranking {
     private final List<Assessment> excluded;
     private final Map<String, Assessment> byId = new HashMap<>();
     private final Map<PairKey, List<Reason>> pairings;
+    private final boolean complete;
 
     /** Which library on which driver for which database. */
     record PairKey(String library, String database, String driver) {
     }
 
-    Ranking(Profile profile, Evaluation evaluation, List<Assessment> assessments, Map<PairKey, List<Reason>> pairings) {
+    Ranking(Profile profile, Evaluation evaluation, List<Assessment> assessments, Map<PairKey, List<Reason>> pairings,
+            boolean complete) {
         this.pairings = Map.copyOf(pairings);
+        this.complete = complete;
         this.profile = profile;
         this.evaluation = evaluation;
         List<Assessment> fit = new ArrayList<>();
@@ -45,6 +48,14 @@ public final class Ranking {
         fit.sort(ORDER);
         this.fitting = List.copyOf(fit);
         this.excluded = List.copyOf(out);
+    }
+
+    /**
+     * False for a ranking of the fitting libraries only ({@code Engine.Asker#rankFitting}): the
+     * excluded libraries carry their exclusions but not their score lines and cautions.
+     */
+    public boolean complete() {
+        return complete;
     }
 
     public Profile profile() {

@@ -28,6 +28,7 @@ final class WarmSession implements AutoCloseable {
     private final Firing firing;
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
+    private final java.util.Set<String> fixedExclusions;
     private boolean usable = true;
 
     WarmSession(Knowledge knowledge, Evaluation evaluation) {
@@ -42,6 +43,8 @@ final class WarmSession implements AutoCloseable {
             List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
             derived.addAll(firing.drainHandedOff());
             this.fixed = List.copyOf(derived);
+            this.fixedExclusions = derived.stream().filter(d -> d.fact() instanceof Exclusion)
+                    .map(d -> ((Exclusion) d.fact()).library()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -56,21 +59,32 @@ final class WarmSession implements AutoCloseable {
         return usable;
     }
 
-    /** Ranks the catalog for a profile and leaves the session as it found it. */
-    Ranking rank(Profile profile) {
+    /**
+     * Ranks the catalog for a profile and leaves the session as it found it.
+     *
+     * @param fittingOnly skip the score lines and cautions of libraries already excluded: the
+     *                    fitting libraries and every exclusion come out the same, the excluded
+     *                    libraries without their score lines ({@link Ranking#complete()} false)
+     */
+    Ranking rank(Profile profile, boolean fittingOnly) {
         if (!usable) {
             throw new IllegalStateException("session no longer usable");
         }
         usable = false;
         FactHandle handle = session.insert(profile);
-        firing.fire(session);
+        if (fittingOnly) {
+            firing.excludedOnly(fixedExclusions);
+            firing.fireFittingOnly(session);
+        } else {
+            firing.fire(session);
+        }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
         List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size());
         all.addAll(fixed);
         all.addAll(derived.values());
         all.addAll(handedOff);
-        Ranking ranking = firing.rank(profile, evaluation, all);
+        Ranking ranking = firing.rank(profile, evaluation, all, !fittingOnly);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
         if (firing.fire(session) > 0) {
@@ -117,7 +131,7 @@ final class WarmSession implements AutoCloseable {
             firing.fire(session);
             List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
             derived.addAll(firing.drainHandedOff());
-            return firing.rank(profile, evaluation, derived);
+            return firing.rank(profile, evaluation, derived, true);
         } finally {
             session.dispose();
         }

@@ -45,6 +45,7 @@ public final class KnowledgeAudit {
         problems.addAll(noise(engine, scenarios));
         problems.addAll(repeatedLines(engine, scenarios));
         problems.addAll(warmDiffersFromFresh(engine, scenarios));
+        problems.addAll(fittingOnlyDiffers(engine, scenarios));
         return problems;
     }
 
@@ -126,6 +127,35 @@ public final class KnowledgeAudit {
             }
         }
         return problems;
+    }
+
+    /**
+     * Explanations rank the fitting libraries only, skipping the score lines of excluded ones;
+     * that must change nothing for the fitting libraries and no exclusion.
+     */
+    public static List<String> fittingOnlyDiffers(Engine engine, List<Scenario> scenarios) {
+        List<String> problems = new ArrayList<>();
+        for (Scenario scenario : rankable(scenarios)) {
+            String full;
+            String fittingOnly;
+            try (Engine.Asker asker = engine.ask(scenario.asOf())) {
+                full = describeFitting(asker.rank(scenario.profile()));
+                fittingOnly = describeFitting(asker.rankFitting(scenario.profile()));
+            }
+            if (!full.equals(fittingOnly)) {
+                problems.add(scenario.source() + ": " + scenario.name() + ": the fitting libraries rank differently when the"
+                        + " excluded ones are not scored: a rule that only adds Score or Caution lines probably adds them"
+                        + " for a library other than the one it matches");
+            }
+        }
+        return problems;
+    }
+
+    /** What a ranking of the fitting libraries says: every fitting library in full, the excluded ones' exclusions. */
+    public static String describeFitting(Ranking ranking) {
+        return ranking.fitting().stream().map(a -> a.id() + ' ' + a.score() + ' ' + a.reasons() + ' ' + a.cautions())
+                .collect(Collectors.joining("\n")) + "\n--\n"
+                + ranking.excluded().stream().map(a -> a.id() + ' ' + a.exclusions()).collect(Collectors.joining("\n"));
     }
 
     /** Everything a ranking says, in order, as text that compares exactly. */

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The warm engine on the full bundled catalog and rules, one thread, over a rotating set of 256
- * generated profiles (seeded): rankings per second ({@code rank}), full answers with margin,
+ * generated profiles (seeded): rankings per second ({@code rank}), rankings of the fitting
+ * libraries only as explanations ask them ({@code rankFitting}), full answers with margin,
  * pivots and relaxations ({@code recommend}), and the plain path that makes a fresh session per
  * ranking ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
@@ -63,6 +64,14 @@ public class EngineBenchmark {
     @Benchmark
     public Ranking rank() {
         return engine.rank(nextProfile(), AS_OF);
+    }
+
+    /** What explanations ask for each changed profile: the fitting libraries scored, the excluded not. */
+    @Benchmark
+    public Ranking rankFitting() {
+        try (Engine.Asker asker = engine.ask(AS_OF)) {
+            return asker.rankFitting(nextProfile());
+        }
     }
 
     @Benchmark

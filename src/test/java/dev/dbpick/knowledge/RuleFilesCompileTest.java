@@ -88,4 +88,49 @@ class RuleFilesCompileTest {
     private static SourceFile drl(String name, String text) {
         return new SourceFile(name, name.substring(name.indexOf('/') + 1), text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void onlyRulesThatAddNothingButScoreLinesAndCautionsCountAsLineRules() {
+        String drl = """
+                package t;
+                rule "Score" when Library($id: id) then
+                    insert(new Score($id, 1, "insert(new Exclusion(...)) in a string is text // not code"));
+                end
+                rule "Caution and score"
+                when Library($id: id)
+                then
+                    insert(new Caution($id, "update; delete"));  // a comment that says insert(new Exclusion(
+                    insert(new Score($id, -1, "x"));
+                end
+                rule "Excludes" when Library($id: id) then
+                    insert(new Score($id, 1, "x")); insert(new Exclusion($id, "y"));
+                end
+                rule "Shares a fact" when Library($id: id) then
+                    insert(new Activity($id, "x"));
+                end
+                rule "Touches the session" when Library($id: id) then
+                    insert(new Score($id, 1, "x")); drools.halt();
+                end
+                rule "Pairs" when Library($id: id) then
+                    insert(new PairingScore($id, "d", "x", 1, "y"));
+                end
+                """;
+        SourceFile file = new SourceFile("t.drl", "rules/t.drl", drl.getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of("Score", "Caution and score"), RuleCompiler.lineRules(List.of(file)));
+    }
+
+    @Test
+    void theBundledExclusionRulesAreNeverLineRules() {
+        List<SourceFile> files = TestKnowledge.RULES.read("", ".drl");
+        java.util.Set<String> lineRules = RuleCompiler.lineRules(files);
+        for (SourceFile file : files) {
+            java.util.regex.Matcher rules = java.util.regex.Pattern.compile("rule \"([^\"]+)\"(.*?)\nend", java.util.regex.Pattern.DOTALL)
+                    .matcher(file.text());
+            while (rules.find()) {
+                boolean excludes = rules.group(2).contains("new Exclusion(");
+                boolean scores = rules.group(2).contains("new Score(") || rules.group(2).contains("new Caution(");
+                assertEquals(scores && !excludes, lineRules.contains(rules.group(1)), rules.group(1));
+            }
+        }
+    }
 }

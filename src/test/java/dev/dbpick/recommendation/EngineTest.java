@@ -13,6 +13,7 @@ import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.scenario.KnowledgeAudit;
 import dev.dbpick.scenario.Scenario;
 import dev.dbpick.scenario.ScenarioReader;
 import java.io.IOException;
@@ -115,6 +116,27 @@ class EngineTest {
             Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
             assertEquals(describe(fresh), describe(warm), profile.toString());
         }
+    }
+
+    @Test
+    void rankingTheFittingOnlyChangesNothingForThemNorAnyExclusion() {
+        List<Profile> all = new ArrayList<>();
+        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
+                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(all::add);
+        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 300, 13, false));
+        int skipped = 0;
+        try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
+            for (Profile profile : all) {
+                Ranking full = asker.rank(profile);
+                Ranking fittingOnly = asker.rankFitting(profile);
+                assertTrue(full.complete());
+                assertFalse(fittingOnly.complete());
+                assertEquals(KnowledgeAudit.describeFitting(full), KnowledgeAudit.describeFitting(fittingOnly), profile.toString());
+                skipped += full.excluded().stream().mapToInt(a -> a.reasons().size()).sum()
+                        - fittingOnly.excluded().stream().mapToInt(a -> a.reasons().size()).sum();
+            }
+        }
+        assertTrue(skipped > all.size(), "excluded libraries' score lines were skipped: " + skipped);
     }
 
     @Test
