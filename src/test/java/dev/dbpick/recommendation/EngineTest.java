@@ -107,10 +107,7 @@ class EngineTest {
 
     @Test
     void theWarmSessionGivesWhatAFreshSessionGives() {
-        List<Profile> all = new ArrayList<>();
-        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
-                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(all::add);
-        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 300, 7, false));
+        List<Profile> all = scenarioAndGeneratedProfiles(7);
         for (Profile profile : all) {
             Ranking warm = engine.rank(profile, TestKnowledge.AS_OF);
             Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
@@ -120,10 +117,7 @@ class EngineTest {
 
     @Test
     void rankingTheFittingOnlyChangesNothingForThemNorAnyExclusion() {
-        List<Profile> all = new ArrayList<>();
-        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
-                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(all::add);
-        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 300, 13, false));
+        List<Profile> all = scenarioAndGeneratedProfiles(13);
         int skipped = 0;
         try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
             for (Profile profile : all) {
@@ -233,6 +227,15 @@ class EngineTest {
         Files.writeString(rules.resolve(name), drl);
         return new Engine(Knowledge.of(TestKnowledge.data(),
                 Rules.compile(new KnowledgeFolder("rules", rules), CompiledRulesCache.disabled())));
+    }
+
+    /** Every scenario's profile (a whole data layer aside) and 300 generated ones. */
+    private List<Profile> scenarioAndGeneratedProfiles(long seed) {
+        List<Profile> all = new ArrayList<>();
+        new ScenarioReader(knowledge.catalog(), knowledge.questionnaire()).read(TestKnowledge.RULES).stream()
+                .map(Scenario::profile).filter(p -> !"stack".equals(p.purpose())).forEach(all::add);
+        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 300, seed, false));
+        return all;
     }
 
     private Ranking rank(String json) {
