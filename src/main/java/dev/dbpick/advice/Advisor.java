@@ -46,7 +46,8 @@ public final class Advisor {
             return stack(profile, asOf);
         }
         try (Engine.Asker asker = engine.ask(asOf)) {
-            Ranking ranking = asker.rank(profile);
+            // An answer lists the excluded libraries with their exclusions only, never their score lines.
+            Ranking ranking = asker.rankFitting(profile);
             Explainer explainer = new Explainer(asker);
             return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
                     explainer.pivots(ranking), explainer.relaxations(ranking));

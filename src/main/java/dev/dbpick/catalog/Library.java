@@ -86,7 +86,12 @@ public record Library(
 
     /** True when it integrates with at least one of the given tools; {@code Library(integratesWithAny($uses))}. */
     public boolean integratesWithAny(List<String> tools) {
-        return tools.stream().anyMatch(integrations::contains);
+        for (String tool : tools) {
+            if (integrations.contains(tool)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The given tools it integrates with, in the order given. */
@@ -96,7 +101,13 @@ public record Library(
 
     /** How many of the given databases the library works with. */
     public int supportedCount(List<String> wanted) {
-        return (int) wanted.stream().filter(databases::contains).count();
+        int count = 0;
+        for (String database : wanted) {
+            if (databases.contains(database)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The given databases it does not work with, in the order given. */
@@ -142,8 +153,12 @@ public record Library(
      * when there is none.
      */
     public PythonLine lineFor(String version, String month) {
-        return python.stream().filter(line -> line.installsOn(version) && line.maintainedIn(month))
-                .findFirst().orElse(null);
+        for (PythonLine line : python) {
+            if (line.installsOn(version) && line.maintainedIn(month)) {
+                return line;
+            }
+        }
+        return null;
     }
 
     /** How a library supports asyncio; {@code sinceMonth} is when the version {@code since} came out. */

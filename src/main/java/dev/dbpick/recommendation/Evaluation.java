@@ -1,8 +1,6 @@
 package dev.dbpick.recommendation;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /**
  * The date an answer is judged on, inserted as a fact so rules can compute ages: how long ago a
@@ -36,13 +34,36 @@ public record Evaluation(String date, int staleFactsAfterMonths) {
         if (monthOrDate == null || monthOrDate.length() < 7) {
             return Integer.MAX_VALUE;
         }
-        try {
-            YearMonth then = YearMonth.parse(monthOrDate.substring(0, 7));
-            YearMonth now = YearMonth.parse(month());
-            return (now.getYear() - then.getYear()) * 12 + now.getMonthValue() - then.getMonthValue();
-        } catch (DateTimeParseException e) {
-            return Integer.MAX_VALUE;
+        int then = monthIndex(monthOrDate);
+        return then < 0 ? Integer.MAX_VALUE : monthIndex(date) - then;
+    }
+
+    /**
+     * Months since year 0 of a text starting YYYY-MM, or -1 when it does not; rules ask this for
+     * every library in every ranking, so it is parsed by hand rather than with {@code YearMonth}.
+     */
+    private static int monthIndex(String text) {
+        if (text.length() < 7 || text.charAt(4) != '-') {
+            return -1;
         }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            year = year * 10 + (c - '0');
+        }
+        char tens = text.charAt(5);
+        char ones = text.charAt(6);
+        if (tens < '0' || tens > '1' || ones < '0' || ones > '9') {
+            return -1;
+        }
+        int month = (tens - '0') * 10 + (ones - '0');
+        if (month < 1 || month > 12 || (text.length() > 7 && text.charAt(7) != '-')) {
+            return -1;
+        }
+        return year * 12 + month - 1;
     }
 
     /** Whole years from a month or date to the evaluation date. */

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.TupleImpl;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -120,13 +123,19 @@ final class Firing {
         return fire(session, this::needed);
     }
 
+    /**
+     * False for a match of a rule that only adds score lines and cautions when the one library
+     * it matched is already excluded. Walks the match's tuple rather than asking for its objects,
+     * which would copy them into a new list for every match.
+     */
     private boolean needed(Match match) {
         if (!lineRules.contains(match.getRule().getName())) {
             return true;
         }
         Library library = null;
-        for (Object fact : match.getObjects()) {
-            if (fact instanceof Library l) {
+        for (TupleImpl tuple = ((InternalMatch) match).getTuple(); tuple != null; tuple = tuple.getParent()) {
+            InternalFactHandle handle = tuple.getFactHandle();
+            if (handle != null && handle.getObject() instanceof Library l) {
                 if (library != null) {
                     return true;
                 }
