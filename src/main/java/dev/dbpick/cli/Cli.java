@@ -11,7 +11,10 @@ import picocli.CommandLine;
 import dev.dbpick.support.Suggestions;
 import dev.dbpick.support.Text;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -23,14 +26,49 @@ public final class Cli {
     private Cli() {
     }
 
-    /** The command line writing to the process's standard output and error. */
+    /** The subcommands, in the order {@code dbpick --help} lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("ask", AskCommand::new);
+        all.put("recommend", RecommendCommand::new);
+        all.put("why-not", WhyNotCommand::new);
+        all.put("compare", CompareCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("catalog", CatalogCommand::new);
+        all.put("rules", RulesCommand::new);
+        all.put("completion", CompletionCommand::new);
+        all.put("help", HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The command line writing to the process's standard output and error, with every subcommand. */
     public static CommandLine create() {
         return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** The command line writing to the given streams; tests pass string writers. */
+    /**
+     * The command line for one run: when the first argument names a subcommand that does not
+     * look at the others (anything but {@code help} and {@code completion}), only that
+     * subcommand is built. Picocli reads every command's annotations when it is added, which is
+     * a tenth of a second for all of them on a cold JVM.
+     */
+    public static CommandLine forArguments(String[] args) {
+        String first = args.length == 0 ? "" : args[0];
+        boolean alone = SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
+        return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                alone ? List.of(first) : List.copyOf(SUBCOMMANDS.keySet()));
+    }
+
+    /** The command line writing to the given streams, with every subcommand; tests pass string writers. */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return create(out, err, List.copyOf(SUBCOMMANDS.keySet()));
+    }
+
+    static CommandLine create(PrintWriter out, PrintWriter err, List<String> subcommands) {
         CommandLine cli = new CommandLine(new DbpickCommand());
+        subcommands.forEach(name -> cli.addSubcommand(name, SUBCOMMANDS.get(name).get()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code dbpick} command; it only groups the subcommands. */
+/** The top-level {@code dbpick} command; it only groups the subcommands, which {@link Cli} adds. */
 @Command(name = "dbpick",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -14,9 +14,6 @@ import picocli.CommandLine.Spec;
             "",
             "Knowledge comes from rules/*.drl and data/*.yaml, read at run time: --rules DIR and",
             "--data DIR, else ./rules and ./data when they exist, else the copies bundled in the jar."},
-        subcommands = {AskCommand.class, RecommendCommand.class, WhyNotCommand.class, CompareCommand.class, ServeCommand.class,
-            CatalogCommand.class, RulesCommand.class, CompletionCommand.class,
-            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
