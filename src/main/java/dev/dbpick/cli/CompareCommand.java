@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare",
         sortOptions = false,
         description = {
-            "Sets two to four libraries side by side: their key facts (databases, asyncio and since",
-            "when, license, typing, migrations, maintenance, downloads, advisories) and, for the",
-            "profile, each one's place, score, score lines, cautions and exclusions."},
+            "Sets two to four libraries side by side for a profile.",
+            "Their key facts (databases, asyncio and since when, license, typing, migrations,",
+            "maintenance, downloads, advisories) and, for the profile, each one's place, score, score",
+            "lines, cautions and exclusions."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dbpick compare sqlalchemy sqlmodel tortoise-orm --database postgresql --async required",

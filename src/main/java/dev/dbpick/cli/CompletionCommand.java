@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion",
         description = {
-            "Prints a shell completion script: commands, options, and the values the profile options and",
-            "library ids allow (from the questionnaire and catalog in use when it is generated).",
+            "Prints a shell completion script for bash or zsh.",
+            "It completes commands, options, and the values the profile options and library ids allow",
+            "(from the questionnaire and catalog in use when it is generated).",
             "",
             "bash:  source <(dbpick completion bash)     (or save it under /etc/bash_completion.d/)",
             "zsh:   source <(dbpick completion zsh)      (in ~/.zshrc)"},

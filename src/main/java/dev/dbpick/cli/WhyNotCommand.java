@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "why-not",
         sortOptions = false,
         description = {
-            "Says where one library stands for a profile and why: recommended (its place), a poor fit",
-            "(it scores below zero) or excluded (every reason); against the first pick, the score",
-            "lines that differ and by how many points; and the smallest change of one or two answers",
-            "after which it would be recommended, found by asking the engine again."},
+            "Says where one library stands for a profile, and why.",
+            "Recommended (its place), a poor fit (it scores below zero) or excluded (every reason);",
+            "against the first pick, the score lines that differ and by how many points; and the",
+            "smallest change of one or two answers after which it would be recommended, found by",
+            "asking the engine again."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dbpick why-not tortoise-orm --database postgresql --framework django",
