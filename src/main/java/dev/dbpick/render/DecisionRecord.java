@@ -127,6 +127,12 @@ public final class DecisionRecord {
     private static void outcome(Result result, List<Result.Recommendation> options, View view, PrintWriter out) {
         out.println("## Decision Outcome");
         out.println();
+        if (options.isEmpty() && !result.poorFits().isEmpty()) {
+            out.println("No option is chosen yet: " + result.poorFits().size() + " pass every hard requirement, but what counts"
+                    + " against each outweighs what counts for it (see the options that fit but score below zero).");
+            out.println();
+            return;
+        }
         if (options.isEmpty()) {
             out.println("No option is chosen yet. The smallest changes to the requirements after which one fits:");
             out.println();

@@ -200,6 +200,13 @@ public final class TableRenderer {
         if (!view.explain()) {
             exclusionsByReason(result, view, out);
         }
+        if (!result.poorFits().isEmpty()) {
+            int n = result.poorFits().size();
+            print((n == 1 ? "One library passes every hard constraint but scores" : n + " libraries pass every hard"
+                    + " constraint but score") + " below zero: the poor fits below say what counts against "
+                    + (n == 1 ? "it." : "them."), view.width(), out);
+            return;
+        }
         if (result.relaxations().isEmpty()) {
             print("No change of one or two answers makes one fit; " + (view.explain() ? "the exclusions below say"
                     : "--explain lists every exclusion, saying") + " what rules each library out.", view.width(), out);
