@@ -366,7 +366,12 @@
 
   function renderNothingFits(result) {
     const parts = [el('p', { class: 'error' }, 'No library is recommended for this profile.')];
-    if (result.relaxations.length) {
+    if (result.poorFits.length) {
+      const n = result.poorFits.length;
+      parts.push(el('p', {}, (n === 1 ? 'One library passes every hard constraint but scores'
+        : n + ' libraries pass every hard constraint but score') + ' below zero: the poor fits below say what counts against '
+        + (n === 1 ? 'it.' : 'them.')));
+    } else if (result.relaxations.length) {
       parts.push(renderChanges('The smallest ways out', result.relaxations,
         r => 'With ' + r.summary + ': ' + r.fits + ' fit' + (r.fits === 1 ? 's' : '') + ', first ' + name(r.top)));
     } else {
