@@ -26,7 +26,7 @@ public final class Derivations {
         }
     }
 
-    /** Whether a rule has excluded the library since {@link #excludedOnly} last reset the set. */
+    /** Whether a rule has excluded the library since the last {@link #drain} or {@link #excludedOnly}. */
     boolean excluded(String library) {
         return excluded.contains(library);
     }
@@ -37,10 +37,11 @@ public final class Derivations {
         excluded.addAll(still);
     }
 
-    /** What was derived since the last call; forgets it. */
+    /** What was derived since the last call; forgets it, and which libraries were excluded. */
     List<Firing.Derived> drain() {
         List<Firing.Derived> drained = new ArrayList<>(derived);
         derived.clear();
+        excluded.clear();
         return drained;
     }
 }

@@ -71,8 +71,7 @@ final class Firing {
         }
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
         this.lineRules = knowledge.rules().lineRules();
-        this.handsOff = knowledge.rules().kieBase().getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream()
-                .anyMatch(g -> g.getName().equals(RuleCompiler.HANDOFF_GLOBAL)));
+        this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */

@@ -111,7 +111,7 @@ class EngineTest {
         for (Profile profile : all) {
             Ranking warm = engine.rank(profile, TestKnowledge.AS_OF);
             Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
-            assertEquals(describe(fresh), describe(warm), profile.toString());
+            assertEquals(KnowledgeAudit.describe(fresh), KnowledgeAudit.describe(warm), profile.toString());
         }
     }
 
@@ -136,7 +136,7 @@ class EngineTest {
     @Test
     void concurrentRankingsAgreeWithOneThread() throws Exception {
         List<Profile> sample = GeneratedProfiles.of(knowledge.questionnaire(), 40, 11, false);
-        List<String> expected = sample.stream().map(p -> describe(engine.rank(p, TestKnowledge.AS_OF))).toList();
+        List<String> expected = sample.stream().map(p -> KnowledgeAudit.describe(engine.rank(p, TestKnowledge.AS_OF))).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> checks = new ArrayList<>();
@@ -144,7 +144,7 @@ class EngineTest {
                 checks.add(pool.submit(() -> {
                     for (int round = 0; round < 5; round++) {
                         for (int i = 0; i < sample.size(); i++) {
-                            if (!expected.get(i).equals(describe(engine.rank(sample.get(i), TestKnowledge.AS_OF)))) {
+                            if (!expected.get(i).equals(KnowledgeAudit.describe(engine.rank(sample.get(i), TestKnowledge.AS_OF)))) {
                                 return false;
                             }
                         }
@@ -165,9 +165,9 @@ class EngineTest {
         Profile a = profiles.read("{\"databases\":[\"postgresql\"]}");
         Profile b = profiles.read("{\"purpose\":\"cache\",\"sharedBy\":\"one-process\"}");
         try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
-            assertEquals(describe(engine.rankFresh(a, TestKnowledge.AS_OF)), describe(asker.rank(a)));
-            assertEquals(describe(engine.rankFresh(b, TestKnowledge.AS_OF)), describe(asker.rank(b)));
-            assertEquals(describe(engine.rankFresh(a, TestKnowledge.AS_OF)), describe(asker.rank(a)));
+            assertEquals(KnowledgeAudit.describe(engine.rankFresh(a, TestKnowledge.AS_OF)), KnowledgeAudit.describe(asker.rank(a)));
+            assertEquals(KnowledgeAudit.describe(engine.rankFresh(b, TestKnowledge.AS_OF)), KnowledgeAudit.describe(asker.rank(b)));
+            assertEquals(KnowledgeAudit.describe(engine.rankFresh(a, TestKnowledge.AS_OF)), KnowledgeAudit.describe(asker.rank(a)));
         }
     }
 
@@ -240,17 +240,5 @@ class EngineTest {
 
     private Ranking rank(String json) {
         return engine.rank(profiles.read(json), TestKnowledge.AS_OF);
-    }
-
-    /** Everything a ranking says, in order, as text that compares exactly. */
-    static String describe(Ranking ranking) {
-        StringBuilder text = new StringBuilder();
-        for (Assessment a : ranking.fitting()) {
-            text.append(a.id()).append(' ').append(a.score()).append(' ').append(a.reasons()).append(' ').append(a.cautions()).append('\n');
-        }
-        for (Assessment a : ranking.excluded()) {
-            text.append("x ").append(a.id()).append(' ').append(a.exclusions()).append(' ').append(a.cautions()).append('\n');
-        }
-        return text.toString();
     }
 }
