@@ -61,6 +61,11 @@ public final class RuleCompiler {
             throw new KnowledgeException("rules: no rule files (*.drl)");
         }
         List<String> problems = duplicateRuleNames(files);
+        List<String> logical = logicalInserts(files);
+        if (!logical.isEmpty()) {   // Drools would add an error about its class path
+            problems.addAll(logical);
+            throw new KnowledgeException(problems.size() + " error(s) in the rules", problems);
+        }
         Compiled written = build(files, problems);
         if (matchesHandedOffTypes(written.packages())) {
             return written;
@@ -147,6 +152,27 @@ public final class RuleCompiler {
                 problems.add(where + ": rule name \"" + name + "\" is already used at " + first);
             }
         });
+        return problems;
+    }
+
+    private static final Pattern LOGICAL = Pattern.compile("\\binsertLogical\\b");
+
+    /**
+     * Logical insertion needs Drools' truth maintenance, which dbpick leaves out: a ranking
+     * withdraws everything its rules derived once it is read, so plain {@code insert} already
+     * does what {@code insertLogical} would. Said per use, with file and line, before Drools
+     * would fail with a message about its class path.
+     */
+    static List<String> logicalInserts(List<SourceFile> files) {
+        List<String> problems = new ArrayList<>();
+        for (SourceFile file : files) {
+            String code = blankCommentsAndStrings(file.text());
+            Matcher m = LOGICAL.matcher(code);
+            while (m.find()) {
+                problems.add(file.name() + ":" + lineOf(code, m.start()) + ": insertLogical is not supported; use insert:"
+                        + " what rules derive is withdrawn after every ranking anyway");
+            }
+        }
         return problems;
     }
 

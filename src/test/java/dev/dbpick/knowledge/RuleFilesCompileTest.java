@@ -85,6 +85,25 @@ class RuleFilesCompileTest {
                 e.problems().toString());
     }
 
+    @Test
+    void logicalInsertionIsRefusedWithFileAndLineNotAClassPathHint() {
+        SourceFile logical = drl("rules/logical.drl", """
+                package dev.dbpick.rules;
+                import dev.dbpick.catalog.Library;
+                import dev.dbpick.recommendation.Score;
+                rule "Logical"
+                when
+                    Library($id: id)
+                then
+                    // insertLogical in a comment is not a use
+                    insertLogical(new Score($id, 1, "insertLogical in a string is text"));
+                end
+                """);
+        KnowledgeException e = assertThrows(KnowledgeException.class, () -> RuleCompiler.compile(List.of(logical)));
+        assertEquals(List.of("rules/logical.drl:9: insertLogical is not supported; use insert: what rules derive is"
+                + " withdrawn after every ranking anyway"), e.problems());
+    }
+
     private static SourceFile drl(String name, String text) {
         return new SourceFile(name, name.substring(name.indexOf('/') + 1), text.getBytes(StandardCharsets.UTF_8));
     }
