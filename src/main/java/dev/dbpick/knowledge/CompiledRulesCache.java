@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +35,28 @@ import org.kie.api.definition.KiePackage;
  * {@code $XDG_CACHE_HOME/dbpick}, else {@code ~/.cache/dbpick}); entries are keyed by a hash of
  * the rule files, the Java runtime and the dbpick build, and any read failure counts as a miss.
  * Nothing from a request or a shared location is ever loaded.
+ *
+ * <p>Each edit of a rule file or new build makes a new entry (about 1 MB), so the folder keeps
+ * the {@value #KEPT} most recently used entries and drops the rest when it stores one; a hit
+ * counts as a use. A temporary file left by a run that died is dropped after an hour.
  */
 public final class CompiledRulesCache {
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
+    /** Entries kept: enough for a few rule folders and builds used by turns. */
+    static final int KEPT = 8;
+
     private final Path folder;
 
     private CompiledRulesCache(Path folder) {
         this.folder = folder;
+    }
+
+    /** A cache in a given folder (tests). */
+    static CompiledRulesCache in(Path folder) {
+        return new CompiledRulesCache(folder);
     }
 
     /** A cache that never hits and never writes. */
@@ -72,6 +87,7 @@ public final class CompiledRulesCache {
             objects.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=200;maxrefs=2000000"));
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            touch(entry);
             return Optional.of(packages);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             deleteQuietly(entry);
@@ -91,9 +107,10 @@ public final class CompiledRulesCache {
             Files.setPosixFilePermissions(temporary, OWNER_ONLY_FILE);
             try (OutputStream out = Files.newOutputStream(temporary);
                  DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
-                objects.writeObject(new java.util.ArrayList<>(packages));
+                objects.writeObject(new ArrayList<>(packages));
             }
             Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
         } catch (IOException | RuntimeException e) {
             // A cache that cannot be written only costs the next run its speed.
         }
@@ -128,6 +145,46 @@ public final class CompiledRulesCache {
             build = "unknown";
         }
         return System.getProperty("java.vm.version") + "|" + build;
+    }
+
+    /** Marks an entry as just used, so pruning keeps it. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only its place in the pruning order is lost.
+        }
+    }
+
+    /** Keeps the {@value #KEPT} most recently used entries; drops temporary files older than an hour. */
+    void prune() {
+        if (folder == null) {
+            return;
+        }
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        List<Path> entries = new ArrayList<>();
+        try (var listing = Files.newDirectoryStream(folder, "rules-*")) {
+            for (Path file : listing) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".bin")) {
+                    entries.add(file);
+                } else if (name.endsWith(".tmp") && modified(file) < hourAgo) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        entries.sort(Comparator.comparingLong(CompiledRulesCache::modified).reversed());
+        entries.stream().skip(KEPT).forEach(CompiledRulesCache::deleteQuietly);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static boolean ownerOnly(Path folder) {

@@ -1,0 +1,105 @@
+package dev.dbpick.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbpick.support.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.definition.KiePackage;
+
+class CompiledRulesCacheTest {
+
+    private static Collection<KiePackage> packages;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void compileOnce() {
+        packages = RuleCompiler.compile(List.of(rules(0))).packages();
+    }
+
+    /** A one-rule file; {@code variant} changes its text, so each variant is its own cache entry. */
+    private static SourceFile rules(int variant) {
+        String text = """
+                package dev.dbpick.rules;
+                import dev.dbpick.catalog.Library;
+                rule "Any library"
+                when
+                    Library()
+                then
+                end
+                // variant %d
+                """.formatted(variant);
+        return new SourceFile("rules/a.drl", "a.drl", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CompiledRulesCache cache() throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        return CompiledRulesCache.in(folder);
+    }
+
+    @Test
+    void anEntryStoredIsLoaded() throws IOException {
+        CompiledRulesCache cache = cache();
+        cache.store(List.of(rules(1)), packages);
+        assertTrue(cache.load(List.of(rules(1))).isPresent());
+        assertFalse(cache.load(List.of(rules(2))).isPresent(), "another text is another entry");
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedEntriesAreKept() throws IOException {
+        CompiledRulesCache cache = cache();
+        int stored = CompiledRulesCache.KEPT + 4;
+        for (int i = 0; i < stored; i++) {
+            cache.store(List.of(rules(i)), packages);
+            age(entries(), 1);   // every entry so far a minute older, so the order is clear
+        }
+        assertEquals(CompiledRulesCache.KEPT, entries().size());
+        assertFalse(cache.load(List.of(rules(0))).isPresent(), "the oldest entries were dropped");
+        assertTrue(cache.load(List.of(rules(4))).isPresent(), "the oldest kept entry is used ...");
+        age(entries(), 1);
+        cache.store(List.of(rules(100)), packages);
+        assertTrue(cache.load(List.of(rules(4))).isPresent(), "... so it outlives entries stored after it");
+        assertFalse(cache.load(List.of(rules(5))).isPresent());
+        assertEquals(CompiledRulesCache.KEPT, entries().size());
+    }
+
+    @Test
+    void aTemporaryFileOfARunThatDiedIsDroppedAfterAnHour() throws IOException {
+        CompiledRulesCache cache = cache();
+        Path dead = Files.createFile(folder.resolve("rules-1.tmp"));
+        Files.setLastModifiedTime(dead, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+        Path writing = Files.createFile(folder.resolve("rules-2.tmp"));
+        Path other = Files.createFile(folder.resolve("notes.txt"));
+        cache.store(List.of(rules(1)), packages);
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(writing), "another run may still be writing it");
+        assertTrue(Files.exists(other), "files that are not cache entries are left alone");
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bin")).toList();
+        }
+    }
+
+    private static void age(List<Path> files, int minutes) throws IOException {
+        for (Path file : files) {
+            long then = Files.getLastModifiedTime(file).toMillis() - minutes * 60_000L;
+            Files.setLastModifiedTime(file, FileTime.fromMillis(then));
+        }
+    }
+}
