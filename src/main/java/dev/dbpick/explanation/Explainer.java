@@ -4,10 +4,10 @@ import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
+import dev.dbpick.recommendation.Screen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Answers the questions that follow a ranking by asking the engine again, in one warm session,
@@ -55,7 +55,8 @@ public final class Explainer {
      * <p>A pair is ranked only when it could admit some library: when no exclusion rule rules
      * that library out after each of its two changes alike. An exclusion rule is a conjunction of
      * conditions on the answers, so one that still holds after either change alone holds after
-     * both; pairs that cannot help are skipped without being ranked.
+     * both; pairs that cannot help are skipped without being ranked. Each change is first
+     * screened ({@link Engine.Asker#screen}) and scored only when some library passes after it.
      */
     public List<Relaxation> relaxations(Ranking ranking) {
         if (!ranking.fitting().isEmpty()) {
@@ -65,12 +66,12 @@ public final class Explainer {
         List<Change> notEnough = new ArrayList<>();
         List<Exclusions> remaining = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
-            Ranking changed = asker.rankFitting(change.profile());
-            if (admits(change, changed, relaxations)) {
+            Screen screen = asker.screen(change.profile());
+            if (screen.anyFits() && admits(change, asker.rankFitting(change.profile()), relaxations)) {
                 continue;
             }
             notEnough.add(change);
-            remaining.add(Exclusions.of(changed));
+            remaining.add(Exclusions.of(screen));
         }
         for (int i = 0; i < notEnough.size(); i++) {
             for (int j = i + 1; j < notEnough.size(); j++) {
@@ -78,7 +79,7 @@ public final class Explainer {
                     continue;
                 }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
-                if (pair != null) {
+                if (pair != null && asker.screen(pair.profile()).anyFits()) {
                     admits(pair, asker.rankFitting(pair.profile()), relaxations);
                 }
             }
@@ -94,19 +95,20 @@ public final class Explainer {
     }
 
     /**
-     * The most plausible smallest change (one answer, else two) after which {@code accepted}
-     * holds, if any. Pairs are ranked only when they could admit {@code library} (see
-     * {@link #relaxations}); null considers every library.
+     * The most plausible smallest change (one answer, else two) after which {@code library} is
+     * recommended, if any. Only changes after which it passes the hard constraints are scored;
+     * pairs are tried only when they could admit it (see {@link #relaxations}).
      */
-    public Optional<Found> smallest(Profile profile, String library, Predicate<Ranking> accepted) {
+    public Optional<Found> smallest(Profile profile, String library) {
         List<Change> singles = changes.singles(profile);
         List<Exclusions> after = new ArrayList<>(singles.size());
         for (Change change : singles) {
-            Ranking changed = asker.rankFitting(change.profile());
-            if (accepted.test(changed)) {
-                return Optional.of(new Found(change, changed));
+            Screen screen = asker.screen(change.profile());
+            Optional<Found> found = recommends(change, screen, library);
+            if (found.isPresent()) {
+                return found;
             }
-            after.add(Exclusions.of(changed));
+            after.add(Exclusions.of(screen));
         }
         for (int i = 0; i < singles.size(); i++) {
             for (int j = i + 1; j < singles.size(); j++) {
@@ -115,9 +117,9 @@ public final class Explainer {
                 }
                 Change pair = changes.combine(profile, singles.get(i), singles.get(j));
                 if (pair != null) {
-                    Ranking changed = asker.rankFitting(pair.profile());
-                    if (accepted.test(changed)) {
-                        return Optional.of(new Found(pair, changed));
+                    Optional<Found> found = recommends(pair, asker.screen(pair.profile()), library);
+                    if (found.isPresent()) {
+                        return found;
                     }
                 }
             }
@@ -125,17 +127,20 @@ public final class Explainer {
         return Optional.empty();
     }
 
+    /** The change and its ranking when {@code library} is recommended after it; scored only when it passes. */
+    private Optional<Found> recommends(Change change, Screen screen, String library) {
+        if (screen.excluded(library)) {
+            return Optional.empty();
+        }
+        Ranking changed = asker.rankFitting(change.profile());
+        return changed.rankOf(library) > 0 ? Optional.of(new Found(change, changed)) : Optional.empty();
+    }
+
     /** Which exclusion rules rule each library out after a change. */
     private record Exclusions(java.util.Map<String, java.util.Set<String>> byLibrary, boolean allExcluded) {
 
-        static Exclusions of(Ranking ranking) {
-            java.util.Map<String, java.util.Set<String>> byLibrary = new java.util.HashMap<>();
-            for (Assessment a : ranking.excluded()) {
-                java.util.Set<String> rules = new java.util.HashSet<>();
-                a.exclusions().forEach(note -> rules.add(note.rule()));
-                byLibrary.put(a.id(), rules);
-            }
-            return new Exclusions(byLibrary, ranking.fitting().isEmpty());
+        static Exclusions of(Screen screen) {
+            return new Exclusions(screen.exclusions(), !screen.anyFits());
         }
 
         /**

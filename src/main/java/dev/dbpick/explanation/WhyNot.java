@@ -53,7 +53,7 @@ public record WhyNot(String id, String name, String status, int rank, int score,
                     : assessment.library().name() + " is recommended, " + ordinal(rank) + "; the lines below say what puts "
                     + ranking.top().map(t -> t.library().name()).orElse("the first pick") + " ahead.";
         } else {
-            var found = explainer.smallest(ranking.profile(), id, changed -> changed.rankOf(id) > 0);
+            var found = explainer.smallest(ranking.profile(), id);
             if (found.isPresent()) {
                 Change change = found.get().change();
                 admit = new Admit(change.changes(), found.get().ranking().rankOf(id), change.summary());

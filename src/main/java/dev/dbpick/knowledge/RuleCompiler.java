@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -135,11 +137,42 @@ public final class RuleCompiler {
     }
 
 
-    /** A knowledge base holding the packages; cheap to make, shared by every session. */
-    public static KieBase newKieBase(Collection<KiePackage> packages) {
+    /** The agenda group the line rules fire in, after every other rule; see {@link #newKieBase(Collection, Set)}. */
+    public static final String LINES_GROUP = "dbpick-lines";
+
+    /**
+     * A knowledge base holding the packages, with the line rules ({@link #lineRules}) moved to
+     * their own agenda group, {@link #LINES_GROUP}, when results are handed off: nothing can
+     * match what they derive, so they may fire after every other rule, and a firing that only
+     * asks which libraries pass the hard constraints can leave them unmatched. A line rule that
+     * names an agenda, activation or rule-flow group of its own stays where it is. Cheap to
+     * make; shared by every session.
+     */
+    public static KieBase newKieBase(Collection<KiePackage> packages, Set<String> lineRules) {
+        if (!lineRules.isEmpty() && handsOff(packages)) {
+            for (KiePackage p : packages) {
+                for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                    RuleImpl rule = (RuleImpl) r;
+                    if (lineRules.contains(rule.getName()) && "MAIN".equals(rule.getAgendaGroup())
+                            && isBlank(rule.getActivationGroup()) && isBlank(rule.getRuleFlowGroup())) {
+                        rule.setAgendaGroup(LINES_GROUP);
+                    }
+                }
+            }
+        }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
         return kieBase;
+    }
+
+    /** Whether the line rules of a knowledge base sit in {@link #LINES_GROUP}. */
+    public static boolean linesGrouped(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .anyMatch(r -> LINES_GROUP.equals(((RuleImpl) r).getAgendaGroup()));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** Rule names are what reasons cite, so each must be unique across all files. */

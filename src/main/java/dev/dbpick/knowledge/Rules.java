@@ -30,15 +30,17 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         List<SourceFile> files = folder.read("", ".drl");
         var cached = cache.load(files);
         if (cached.isPresent()) {
-            return new Rules(RuleCompiler.newKieBase(cached.get()), RuleCompiler.ruleNames(cached.get()),
-                    RuleCompiler.locations(files), List.of(), files, RuleCompiler.lineRules(files));
+            Set<String> lineRules = RuleCompiler.lineRules(files);
+            return new Rules(RuleCompiler.newKieBase(cached.get(), lineRules), RuleCompiler.ruleNames(cached.get()),
+                    RuleCompiler.locations(files), List.of(), files, lineRules);
         }
         RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
         if (compiled.warnings().isEmpty()) {
             cache.store(files, compiled.packages());
         }
-        return new Rules(RuleCompiler.newKieBase(compiled.packages()), RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files, RuleCompiler.lineRules(files));
+        Set<String> lineRules = RuleCompiler.lineRules(files);
+        return new Rules(RuleCompiler.newKieBase(compiled.packages(), lineRules), RuleCompiler.ruleNames(compiled.packages()),
+                RuleCompiler.locations(files), compiled.warnings(), files, lineRules);
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

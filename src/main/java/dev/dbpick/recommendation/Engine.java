@@ -106,6 +106,15 @@ public final class Engine {
             return session.rank(profile, true);
         }
 
+        /**
+         * Which libraries pass the hard constraints, and which rules exclude the others, without
+         * scoring any library: the score rules are not even matched. For explanations that only
+         * score the changed profiles after which something can fit.
+         */
+        public Screen screen(Profile profile) {
+            return session.screen(profile);
+        }
+
         public Engine engine() {
             return Engine.this;
         }

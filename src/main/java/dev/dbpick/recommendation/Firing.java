@@ -62,6 +62,8 @@ final class Firing {
     private final Derivations handedOff = new Derivations();
     private final java.util.Set<String> lineRules;
     private final boolean handsOff;
+    /** Whether the line rules sit in their own agenda group, fired after every other rule. */
+    private final boolean grouped;
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -72,6 +74,7 @@ final class Firing {
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
+        this.grouped = RuleCompiler.linesGrouped(knowledge.rules().kieBase());
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
@@ -123,6 +126,15 @@ final class Firing {
     }
 
     /**
+     * Fires every rule but the line rules, which are never even matched: what passes the hard
+     * constraints, for less. The line rules' group must still be fired (by {@link #fire}) before
+     * the session is used again. Without a line-rules group, fires as {@link #fireFittingOnly}.
+     */
+    int fireExclusionsOnly(KieSession session) {
+        return grouped ? fireGroup(session, null) : fireFittingOnly(session);
+    }
+
+    /**
      * False for a match of a rule that only adds score lines and cautions when the one library
      * it matched is already excluded. Walks the match's tuple rather than asking for its objects,
      * which would copy them into a new list for every match.
@@ -145,6 +157,16 @@ final class Firing {
     }
 
     private int fire(KieSession session, AgendaFilter filter) {
+        if (!grouped) {
+            return fireGroup(session, filter);
+        }
+        int count = fireGroup(session, null);
+        session.getAgenda().getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
+        return count + fireGroup(session, filter);
+    }
+
+    /** Fires the focused agenda group (then those below it) within the budget. */
+    private int fireGroup(KieSession session, AgendaFilter filter) {
         int count;
         try {
             count = filter == null ? session.fireAllRules(limit) : session.fireAllRules(filter, limit);
@@ -264,18 +286,41 @@ final class Firing {
         return new Ranking(profile, evaluation, assessments, pairings, complete);
     }
 
+    /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
+    Screen screen(Profile profile, Iterable<Derived> derived) {
+        Map<String, java.util.Set<String>> exclusions = new HashMap<>();
+        for (Derived d : derived) {
+            if (d.fact() instanceof Exclusion e) {
+                positionOf(e.library());
+                exclusions.computeIfAbsent(e.library(), k -> new java.util.HashSet<>()).add(d.rule());
+            }
+        }
+        List<String> fitting = new ArrayList<>();
+        for (Library library : libraries) {
+            if (!exclusions.containsKey(library.id())) {
+                fitting.add(library.id());
+            }
+        }
+        return new Screen(profile, fitting, exclusions);
+    }
+
     /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */
     private Lines lines(Lines[] byLibrary, String library) {
-        Integer position = positions.get(library);
-        if (position == null) {
-            throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");
-        }
+        int position = positionOf(library);
         Lines lines = byLibrary[position];
         if (lines == null) {
             lines = new Lines();
             byLibrary[position] = lines;
         }
         return lines;
+    }
+
+    private int positionOf(String library) {
+        Integer position = positions.get(library);
+        if (position == null) {
+            throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");
+        }
+        return position;
     }
 
     private static final class Lines {

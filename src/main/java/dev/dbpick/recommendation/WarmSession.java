@@ -6,6 +6,7 @@ import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -67,16 +68,34 @@ final class WarmSession implements AutoCloseable {
      *                    libraries without their score lines ({@link Ranking#complete()} false)
      */
     Ranking rank(Profile profile, boolean fittingOnly) {
+        return ask(profile, fittingOnly ? Scope.FITTING : Scope.ALL,
+                derived -> firing.rank(profile, evaluation, derived, !fittingOnly));
+    }
+
+    /** Which libraries pass the hard constraints and which rules exclude the others, without scoring any. */
+    Screen screen(Profile profile) {
+        return ask(profile, Scope.EXCLUSIONS, derived -> firing.screen(profile, derived));
+    }
+
+    /** What a firing leaves out: nothing, the line rules of excluded libraries, or every line rule. */
+    private enum Scope { ALL, FITTING, EXCLUSIONS }
+
+    /** Inserts the profile, fires, reads what the rules derived, and withdraws all of it. */
+    private <T> T ask(Profile profile, Scope scope, Function<List<Firing.Derived>, T> read) {
         if (!usable) {
             throw new IllegalStateException("session no longer usable");
         }
         usable = false;
         FactHandle handle = session.insert(profile);
-        if (fittingOnly) {
-            firing.excludedOnly(fixedExclusions);
-            firing.fireFittingOnly(session);
-        } else {
+        if (scope == Scope.ALL) {
             firing.fire(session);
+        } else {
+            firing.excludedOnly(fixedExclusions);
+            if (scope == Scope.FITTING) {
+                firing.fireFittingOnly(session);
+            } else {
+                firing.fireExclusionsOnly(session);
+            }
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
@@ -84,9 +103,10 @@ final class WarmSession implements AutoCloseable {
         all.addAll(fixed);
         all.addAll(derived.values());
         all.addAll(handedOff);
-        Ranking ranking = firing.rank(profile, evaluation, all, !fittingOnly);
+        T answer = read.apply(all);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
+        // Also fires the line rules an exclusions-only firing left out: they match nothing now.
         if (firing.fire(session) > 0) {
             List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
             stray.addAll(firing.drainHandedOff());
@@ -95,7 +115,7 @@ final class WarmSession implements AutoCloseable {
                     + " must match Library, Evaluation and Profile facts, never the absence of a profile");
         }
         usable = true;
-        return ranking;
+        return answer;
     }
 
     @Override

@@ -6,8 +6,10 @@ import dev.dbpick.knowledge.RuleValues;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Ranking;
 import dev.dbpick.recommendation.Reason;
+import dev.dbpick.recommendation.Screen;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.support.SourceFile;
 import java.util.ArrayList;
@@ -138,14 +140,23 @@ public final class KnowledgeAudit {
         for (Scenario scenario : rankable(scenarios)) {
             String full;
             String fittingOnly;
+            String screened;
+            String screen;
             try (Engine.Asker asker = engine.ask(scenario.asOf())) {
-                full = describeFitting(asker.rank(scenario.profile()));
+                Ranking ranking = asker.rank(scenario.profile());
+                full = describeFitting(ranking);
+                screened = describeScreen(ranking);
                 fittingOnly = describeFitting(asker.rankFitting(scenario.profile()));
+                screen = describe(asker.screen(scenario.profile()));
             }
             if (!full.equals(fittingOnly)) {
                 problems.add(scenario.source() + ": " + scenario.name() + ": the fitting libraries rank differently when the"
                         + " excluded ones are not scored: a rule that only adds Score or Caution lines probably adds them"
                         + " for a library other than the one it matches");
+            }
+            if (!screened.equals(screen)) {
+                problems.add(scenario.source() + ": " + scenario.name() + ": other libraries pass the hard constraints when"
+                        + " the score rules are left out: an exclusion depends on a rule that only adds Score or Caution lines");
             }
         }
         return problems;
@@ -156,6 +167,20 @@ public final class KnowledgeAudit {
         return ranking.fitting().stream().map(a -> a.id() + ' ' + a.score() + ' ' + a.reasons() + ' ' + a.cautions())
                 .collect(Collectors.joining("\n")) + "\n--\n"
                 + ranking.excluded().stream().map(a -> a.id() + ' ' + a.exclusions()).collect(Collectors.joining("\n"));
+    }
+
+    /** Which libraries a ranking finds fitting and which rules exclude the others, as text a screen also gives. */
+    public static String describeScreen(Ranking ranking) {
+        return ranking.fitting().stream().map(Assessment::id).sorted().collect(Collectors.joining(" ")) + "\n--\n"
+                + ranking.excluded().stream().map(a -> a.id() + ' ' + new java.util.TreeSet<>(a.exclusions().stream()
+                        .map(Note::rule).toList())).sorted().collect(Collectors.joining("\n"));
+    }
+
+    /** A screen as {@link #describeScreen(Ranking)} describes a ranking. */
+    public static String describe(Screen screen) {
+        return screen.fitting().stream().sorted().collect(Collectors.joining(" ")) + "\n--\n"
+                + screen.exclusions().entrySet().stream().map(e -> e.getKey() + ' ' + new java.util.TreeSet<>(e.getValue()))
+                        .sorted().collect(Collectors.joining("\n"));
     }
 
     /** Everything a ranking says, in order, as text that compares exactly. */

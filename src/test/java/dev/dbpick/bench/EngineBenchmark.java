@@ -9,6 +9,7 @@ import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
+import dev.dbpick.recommendation.Screen;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The warm engine on the full bundled catalog and rules, one thread, over a rotating set of 256
  * generated profiles (seeded): rankings per second ({@code rank}), rankings of the fitting
- * libraries only as explanations ask them ({@code rankFitting}), full answers with margin,
+ * libraries only as explanations ask them ({@code rankFitting}), screens of which libraries
+ * pass at all ({@code screen}), full answers with margin,
  * pivots and relaxations ({@code recommend}), and the plain path that makes a fresh session per
  * ranking ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
@@ -71,6 +73,14 @@ public class EngineBenchmark {
     public Ranking rankFitting() {
         try (Engine.Asker asker = engine.ask(AS_OF)) {
             return asker.rankFitting(nextProfile());
+        }
+    }
+
+    /** What relaxations and why-not ask first of each changed profile: which libraries pass, no scores. */
+    @Benchmark
+    public Screen screen() {
+        try (Engine.Asker asker = engine.ask(AS_OF)) {
+            return asker.screen(nextProfile());
         }
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.dbpick.TestKnowledge;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,33 @@ class RuleFilesCompileTest {
                 () -> RuleCompiler.compile(List.of(drl("rules/a.drl", rule), drl("rules/b.drl", rule))));
         assertTrue(e.problems().get(0).contains("rules/b.drl:3: rule name \"Same name\" is already used at rules/a.drl:3"),
                 e.problems().toString());
+    }
+
+    @Test
+    void lineRulesFireInTheirOwnGroupUnlessTheyNameAGroupOfTheirOwn() {
+        SourceFile file = drl("rules/groups.drl", """
+                package dev.dbpick.rules;
+                import dev.dbpick.catalog.Library;
+                import dev.dbpick.recommendation.Score;
+                import dev.dbpick.recommendation.Exclusion;
+                rule "Line" when Library($id: id) then
+                    insert(new Score($id, 1, "a line"));
+                end
+                rule "Exclusion" when Library($id: id) then
+                    insert(new Exclusion($id, "out"));
+                end
+                rule "Line in an activation group" activation-group "one" when Library($id: id) then
+                    insert(new Score($id, 1, "the first of the group"));
+                end
+                """);
+        List<SourceFile> files = List.of(file);
+        var packages = RuleCompiler.compile(files).packages();
+        var kieBase = RuleCompiler.newKieBase(packages, RuleCompiler.lineRules(files));
+        Map<String, String> groups = new java.util.TreeMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r ->
+                groups.put(r.getName(), ((org.drools.base.definitions.rule.impl.RuleImpl) r).getAgendaGroup())));
+        assertEquals(Map.of("Line", RuleCompiler.LINES_GROUP, "Exclusion", "MAIN", "Line in an activation group", "MAIN"), groups);
+        assertTrue(RuleCompiler.linesGrouped(kieBase));
     }
 
     @Test

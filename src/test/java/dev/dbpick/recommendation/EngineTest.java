@@ -134,6 +134,25 @@ class EngineTest {
     }
 
     @Test
+    void aScreenFindsWhatARankingFindsAndLeavesTheSessionAsItWas() {
+        List<Profile> all = scenarioAndGeneratedProfiles(17);
+        try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
+            for (int i = 0; i < all.size(); i++) {
+                Profile profile = all.get(i);
+                Screen screen = asker.screen(profile);
+                Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
+                assertEquals(KnowledgeAudit.describeScreen(fresh), KnowledgeAudit.describe(screen), profile.toString());
+                // The score rules a screen leaves unmatched must not leak into the next ranking.
+                Profile next = all.get((i + 1) % all.size());
+                Ranking after = i % 2 == 0 ? asker.rank(next) : asker.rankFitting(next);
+                Ranking expected = engine.rankFresh(next, TestKnowledge.AS_OF);
+                assertEquals(i % 2 == 0 ? KnowledgeAudit.describe(expected) : KnowledgeAudit.describeFitting(expected),
+                        i % 2 == 0 ? KnowledgeAudit.describe(after) : KnowledgeAudit.describeFitting(after), next.toString());
+            }
+        }
+    }
+
+    @Test
     void concurrentRankingsAgreeWithOneThread() throws Exception {
         List<Profile> sample = GeneratedProfiles.of(knowledge.questionnaire(), 40, 11, false);
         List<String> expected = sample.stream().map(p -> KnowledgeAudit.describe(engine.rank(p, TestKnowledge.AS_OF))).toList();
