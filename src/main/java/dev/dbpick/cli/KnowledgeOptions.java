@@ -37,11 +37,13 @@ final class KnowledgeOptions {
 
     /**
      * Starts compiling the rules on another core, so the data can be read and the profile
-     * checked meanwhile; {@link PendingRules#get()} waits for it.
+     * checked meanwhile (or takes the ones {@link RulesPrefetch} started for the same folder);
+     * {@link PendingRules#get()} waits for them.
      */
     PendingRules compileInBackground() {
         KnowledgeFolder folder = rulesFolder();
-        return new PendingRules(CompletableFuture.supplyAsync(() -> Rules.compile(folder, CompiledRulesCache.forUser())));
+        return new PendingRules(RulesPrefetch.take(folder).orElseGet(() ->
+                CompletableFuture.supplyAsync(() -> Rules.compile(folder, CompiledRulesCache.forUser()))));
     }
 
     /**
