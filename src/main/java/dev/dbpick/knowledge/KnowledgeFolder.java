@@ -35,7 +35,7 @@ public record KnowledgeFolder(String label, Path root) {
     public static KnowledgeFolder resolve(Path explicit, String name, Path workingDirectory) {
         if (explicit != null) {
             if (!Files.isDirectory(explicit)) {
-                throw new KnowledgeException("--" + name + " " + explicit + ": no such folder");
+                throw new KnowledgeException("--" + name + " " + explicit + (Files.exists(explicit) ? ": not a folder" : ": no such folder"));
             }
             return new KnowledgeFolder(explicit.toString(), explicit);
         }
