@@ -6,8 +6,11 @@ import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
 import dev.dbpick.recommendation.Screen;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers the questions that follow a ranking by asking the engine again, in one warm session,
@@ -19,11 +22,20 @@ public final class Explainer {
 
     private final Engine.Asker asker;
     private final ProfileChanges changes;
+    private final Map<String, Set<String>> profileReads;
+    private final boolean prunePairs;
 
     public Explainer(Engine.Asker asker) {
+        this(asker, true);
+    }
+
+    /** With {@code prunePairs} false, every pair of changes is tried: the reference the pruning is tested against. */
+    Explainer(Engine.Asker asker, boolean prunePairs) {
+        this.prunePairs = prunePairs;
         this.asker = asker;
         var knowledge = asker.engine().knowledge();
         this.changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
+        this.profileReads = knowledge.rules().profileReads();
     }
 
     public ProfileChanges changes() {
@@ -52,11 +64,9 @@ public final class Explainer {
      * proper subset would do). When libraries pass but all score below zero, the poor fits are
      * the answer and there is nothing to relax.
      *
-     * <p>A pair is ranked only when it could admit some library: when no exclusion rule rules
-     * that library out after each of its two changes alike. An exclusion rule is a conjunction of
-     * conditions on the answers, so one that still holds after either change alone holds after
-     * both; pairs that cannot help are skipped without being ranked. Each change is first
-     * screened ({@link Engine.Asker#screen}) and scored only when some library passes after it.
+     * <p>A pair is tried only when it could admit some library (see {@link #mayBothAdmit}); pairs
+     * that cannot help are skipped without being ranked. Each change is first screened
+     * ({@link Engine.Asker#screen}) and scored only when some library passes after it.
      */
     public List<Relaxation> relaxations(Ranking ranking) {
         if (!ranking.fitting().isEmpty()) {
@@ -71,11 +81,11 @@ public final class Explainer {
                 continue;
             }
             notEnough.add(change);
-            remaining.add(Exclusions.of(screen));
+            remaining.add(Exclusions.of(screen, change));
         }
         for (int i = 0; i < notEnough.size(); i++) {
             for (int j = i + 1; j < notEnough.size(); j++) {
-                if (!remaining.get(i).mayBothAdmit(remaining.get(j), null)) {
+                if (!mayBothAdmit(remaining.get(i), remaining.get(j), null)) {
                     continue;
                 }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
@@ -108,11 +118,11 @@ public final class Explainer {
             if (found.isPresent()) {
                 return found;
             }
-            after.add(Exclusions.of(screen));
+            after.add(Exclusions.of(screen, change));
         }
         for (int i = 0; i < singles.size(); i++) {
             for (int j = i + 1; j < singles.size(); j++) {
-                if (!after.get(i).mayBothAdmit(after.get(j), library)) {
+                if (!mayBothAdmit(after.get(i), after.get(j), library)) {
                     continue;
                 }
                 Change pair = changes.combine(profile, singles.get(i), singles.get(j));
@@ -136,36 +146,81 @@ public final class Explainer {
         return changed.rankOf(library) > 0 ? Optional.of(new Found(change, changed)) : Optional.empty();
     }
 
-    /** Which exclusion rules rule each library out after a change. */
-    private record Exclusions(java.util.Map<String, java.util.Set<String>> byLibrary, boolean allExcluded) {
-
-        static Exclusions of(Screen screen) {
-            return new Exclusions(screen.exclusions(), !screen.anyFits());
+    /**
+     * Whether a pair of changes could admit some library (or {@code library}, when given): a
+     * library stays out after both when a rule excludes it after each change alike (an exclusion
+     * rule is a conjunction of conditions on the answers), or when a rule excludes it after one
+     * change and does not read the answer the other change makes (it then matches the pair as it
+     * matched that one change: {@link dev.dbpick.knowledge.RuleCompiler#profileReads}).
+     */
+    private boolean mayBothAdmit(Exclusions a, Exclusions b, String library) {
+        if (!prunePairs) {
+            return true;
         }
+        if (library != null) {
+            return mayAdmit(library, a, b);
+        }
+        for (String id : a.byLibrary().keySet()) {
+            if (mayAdmit(id, a, b)) {
+                return true;
+            }
+        }
+        for (String id : a.fitting()) {
+            if (mayAdmit(id, a, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-        /**
-         * Whether some library (or {@code library}, when given) is ruled out by no rule after
-         * both changes alike, so that making both could admit it.
-         */
-        boolean mayBothAdmit(Exclusions other, String library) {
-            if (library != null) {
-                return disjoint(library, other);
+    private boolean mayAdmit(String id, Exclusions a, Exclusions b) {
+        Set<String> afterA = a.byLibrary().getOrDefault(id, Set.of());
+        Set<String> afterB = b.byLibrary().getOrDefault(id, Set.of());
+        for (String rule : afterA) {
+            if (afterB.contains(rule) || !reads(rule, b.answers())) {
+                return false;
             }
-            if (!allExcluded || !other.allExcluded) {
-                return true;   // some library passes every constraint after one of the changes
+        }
+        for (String rule : afterB) {
+            if (!reads(rule, a.answers())) {
+                return false;
             }
-            for (String id : byLibrary.keySet()) {
-                if (disjoint(id, other)) {
+        }
+        return true;
+    }
+
+    /** Whether a rule may read one of these answers; true when what it reads is not known. */
+    private boolean reads(String rule, Set<String> answers) {
+        Set<String> read = profileReads.get(rule);
+        if (read == null) {
+            return true;
+        }
+        for (String field : read) {
+            for (String answer : answers) {
+                if (field.equals(answer) || answer.startsWith(field + ".") || field.startsWith(answer + ".")) {
                     return true;
                 }
             }
-            return false;
         }
+        return false;
+    }
 
-        private boolean disjoint(String id, Exclusions other) {
-            java.util.Set<String> mine = byLibrary.get(id);
-            java.util.Set<String> theirs = other.byLibrary.get(id);
-            return mine == null || theirs == null || java.util.Collections.disjoint(mine, theirs);
+    /**
+     * Which rules exclude each library after a change, the libraries that pass, and the answers
+     * the change makes ({@code databases}, or {@code constraints.migrations} for one flag).
+     */
+    private record Exclusions(Map<String, Set<String>> byLibrary, List<String> fitting, Set<String> answers) {
+
+        static Exclusions of(Screen screen, Change change) {
+            Set<String> answers = new HashSet<>();
+            change.changes().fields().forEachRemaining(entry -> {
+                if (entry.getValue().isObject()) {
+                    entry.getValue().fieldNames().forEachRemaining(flag -> answers.add(entry.getKey() + "." + flag));
+                } else {
+                    answers.add(entry.getKey());
+                }
+            });
+            return new Exclusions(screen.exclusions(), screen.fitting(), answers);
         }
     }
 

@@ -266,6 +266,133 @@ public final class RuleCompiler {
         return java.util.Set.copyOf(rules);
     }
 
+    private static final Pattern WHEN_THEN = Pattern.compile("\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$",
+            Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern FACT_TYPE = Pattern.compile("(?<![\\w.$])([A-Z]\\w*)\\s*\\(");
+    private static final Pattern IDENTIFIER = Pattern.compile("[$\\w.]*[A-Za-z_]\\w*");
+    private static final Set<String> FIXED_FACTS = Set.of("Library", "Evaluation", "Pairing");
+    private static final Set<String> OPERATORS = Set.of("contains", "not", "in", "memberOf", "matches", "excludes",
+            "soundslike", "null", "true", "false", "this");
+    /** The profile's methods a rule may call, and the answer each reads. */
+    private static final Map<String, String> PROFILE_METHODS = Map.of("hasDatabases", "databases", "weight", "priorities",
+            "uses", "alreadyUses", "frames", "alreadyUses", "stack", "purpose", "requires", "constraints");
+
+    /**
+     * For each rule whose matches depend on the profile only through its own {@code Profile(...)}
+     * patterns, the answers it reads: profile fields ({@code databases}), or single hard
+     * constraints ({@code constraints.permissiveLicense}, from {@code requires("...")}). Such a
+     * rule matches the same libraries for two profiles that agree on these answers, since the
+     * other facts it may match (libraries, pairings, the evaluation date) do not change between
+     * rankings. A rule this cannot read with certainty has no entry: one that matches facts other
+     * rules derive, binds the profile as a whole ({@code $p : Profile}) and uses it elsewhere,
+     * uses {@code from}, {@code accumulate}, {@code collect} or {@code eval}, or names something of
+     * the profile this does not know. Read from the files as written, comments blanked.
+     *
+     * @param fields the profile's field names
+     */
+    public static Map<String, Set<String>> profileReads(List<SourceFile> files, Set<String> fields) {
+        Map<String, Set<String>> reads = new HashMap<>();
+        for (SourceFile file : files) {
+            String text = file.text();
+            String code = blankCommentsAndStrings(text);
+            Matcher names = RULE_NAME.matcher(text);
+            List<Integer> starts = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            while (names.find()) {
+                starts.add(names.end());
+                found.add(names.group(1));
+            }
+            for (int i = 0; i < found.size(); i++) {
+                int end = i + 1 < starts.size() ? starts.get(i + 1) : code.length();
+                Matcher rule = WHEN_THEN.matcher(code.substring(starts.get(i), end));
+                if (rule.find()) {
+                    int offset = starts.get(i) + rule.start(1);
+                    Set<String> read = profileReads(rule.group(1), text.substring(offset, offset + rule.group(1).length()),
+                            rule.group(2), fields);
+                    if (read != null) {
+                        reads.put(found.get(i), Set.copyOf(read));
+                    }
+                }
+            }
+        }
+        return Map.copyOf(reads);
+    }
+
+    /** What one rule's conditions read of the profile, or null when that is not certain. */
+    private static Set<String> profileReads(String when, String original, String then, Set<String> fields) {
+        if (Pattern.compile("\\b(?:from|accumulate|collect|eval)\\b").matcher(when).find()
+                || Pattern.compile("\\b(?:drools|kcontext)\\b").matcher(then).find()) {
+            return null;
+        }
+        Set<String> read = new java.util.HashSet<>();
+        Matcher types = FACT_TYPE.matcher(when);
+        while (types.find()) {
+            String type = types.group(1);
+            if (type.equals("Profile")) {
+                int open = types.end() - 1;
+                int close = closing(when, open);
+                if (close < 0) {
+                    return null;
+                }
+                Matcher binding = Pattern.compile("(\\$\\w+)\\s*:\\s*$").matcher(when.substring(0, types.start()));
+                if (binding.find()) {
+                    String name = binding.group(1);
+                    String elsewhere = when.substring(0, binding.start()) + when.substring(close) + then;
+                    if (Pattern.compile(Pattern.quote(name) + "\\b").matcher(elsewhere).find()) {
+                        return null;
+                    }
+                }
+                if (!readsOf(when.substring(open + 1, close), original.substring(open + 1, close), fields, read)) {
+                    return null;
+                }
+            } else if (!FIXED_FACTS.contains(type)) {
+                return null;
+            }
+        }
+        return read;
+    }
+
+    /** Adds what a Profile pattern's constraints read; false when something in them is not known. */
+    private static boolean readsOf(String constraints, String original, Set<String> fields, Set<String> read) {
+        Matcher identifiers = IDENTIFIER.matcher(constraints);
+        while (identifiers.find()) {
+            String word = identifiers.group();
+            if (word.startsWith("$") || word.contains(".") && fields.contains(word.substring(0, word.indexOf('.')))) {
+                if (!word.startsWith("$")) {
+                    read.add(word.substring(0, word.indexOf('.')));   // databases.size()
+                }
+                continue;
+            }
+            if (word.contains(".") || Character.isDigit(word.charAt(0))) {
+                return false;
+            }
+            if (fields.contains(word)) {
+                read.add(word);
+            } else if (PROFILE_METHODS.containsKey(word)) {
+                String field = PROFILE_METHODS.get(word);
+                Matcher literal = Pattern.compile("\\G\\s*\\(\\s*\"(\\w+)\"\\s*\\)").matcher(original);
+                read.add(field.equals("constraints") && literal.find(identifiers.end()) ? field + "." + literal.group(1) : field);
+            } else if (!OPERATORS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The offset of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closing(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The text with every comment and string or character literal replaced by spaces, offsets kept. */
     static String blankCommentsAndStrings(String text) {
         char[] out = text.toCharArray();

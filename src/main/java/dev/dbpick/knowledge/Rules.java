@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.profile.Profile;
 import dev.dbpick.support.SourceFile;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,12 @@ import org.kie.api.KieBase;
 
 /**
  * Compiled rules: the knowledge base every session is made from, the rule names, where each
- * rule is declared ({@code file:line}), the compiler's warnings, the files compiled, and the
- * rules that only add score lines and cautions ({@link RuleCompiler#lineRules}).
+ * rule is declared ({@code file:line}), the compiler's warnings, the files compiled, the rules
+ * that only add score lines and cautions ({@link RuleCompiler#lineRules}), and the answers each
+ * rule reads of the profile, where that is certain ({@link RuleCompiler#profileReads}).
  */
 public record Rules(KieBase kieBase, List<String> names, Map<String, String> locations, List<String> warnings,
-                    List<SourceFile> files, Set<String> lineRules) {
+                    List<SourceFile> files, Set<String> lineRules, Map<String, Set<String>> profileReads) {
 
     public Rules {
         names = List.copyOf(names);
@@ -20,6 +22,7 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         warnings = List.copyOf(warnings);
         files = List.copyOf(files);
         lineRules = Set.copyOf(lineRules);
+        profileReads = Map.copyOf(profileReads);
     }
 
     /**
@@ -32,7 +35,7 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         if (cached.isPresent()) {
             Set<String> lineRules = RuleCompiler.lineRules(files);
             return new Rules(RuleCompiler.newKieBase(cached.get(), lineRules), RuleCompiler.ruleNames(cached.get()),
-                    RuleCompiler.locations(files), List.of(), files, lineRules);
+                    RuleCompiler.locations(files), List.of(), files, lineRules, profileReads(files));
         }
         RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
         if (compiled.warnings().isEmpty()) {
@@ -40,7 +43,11 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         }
         Set<String> lineRules = RuleCompiler.lineRules(files);
         return new Rules(RuleCompiler.newKieBase(compiled.packages(), lineRules), RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files, lineRules);
+                RuleCompiler.locations(files), compiled.warnings(), files, lineRules, profileReads(files));
+    }
+
+    private static Map<String, Set<String>> profileReads(List<SourceFile> files) {
+        return RuleCompiler.profileReads(files, Profile.FIELDS.keySet());
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

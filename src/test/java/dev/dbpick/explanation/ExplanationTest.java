@@ -92,6 +92,41 @@ class ExplanationTest {
         }
     }
 
+    /**
+     * Pairs of changes are skipped when what the rules read says they cannot admit a library;
+     * trying every pair instead must find the same relaxations, and the same change for why-not.
+     */
+    @Test
+    void skippingPairsLosesNoRelaxationAndNoAdmittingChange() {
+        List<Profile> nothingFits = new ArrayList<>();
+        for (Profile profile : scenarioProfiles()) {
+            if (engine.rankFresh(profile, AS_OF).fitting().isEmpty()) {
+                nothingFits.add(profile);
+            }
+        }
+        dev.dbpick.GeneratedProfiles.of(knowledge.questionnaire(), 120, 23, false).stream()
+                .filter(p -> engine.rankFresh(p, AS_OF).fitting().isEmpty()).limit(25).forEach(nothingFits::add);
+        assertTrue(nothingFits.size() > 20, "profiles that fit nothing: " + nothingFits.size());
+        int relaxations = 0;
+        try (Engine.Asker asker = engine.ask(AS_OF)) {
+            Explainer pruned = new Explainer(asker);
+            Explainer every = new Explainer(asker, false);
+            for (Profile profile : nothingFits) {
+                Ranking ranking = asker.rankFitting(profile);
+                List<Relaxation> found = pruned.relaxations(ranking);
+                assertEquals(every.relaxations(ranking), found, profile.toString());
+                relaxations += found.size();
+            }
+            for (Profile profile : nothingFits.subList(0, 10)) {
+                for (String id : List.of("sqlalchemy", "psycopg", "redis", "pymongo", "duckdb")) {
+                    assertEquals(every.smallest(profile, id).map(f -> f.change().changes()),
+                            pruned.smallest(profile, id).map(f -> f.change().changes()), profile + " " + id);
+                }
+            }
+        }
+        assertTrue(relaxations > nothingFits.size(), "relaxations found: " + relaxations);
+    }
+
     @Test
     void relaxationsAreGivenOnlyWhenNothingPassesTheHardConstraints() {
         for (Profile profile : scenarioProfiles()) {

@@ -114,6 +114,52 @@ class RuleFilesCompileTest {
     }
 
     @Test
+    void theAnswersARuleReadsAreKnownOnlyWhereTheyAreCertain() {
+        SourceFile file = drl("rules/reads.drl", """
+                package dev.dbpick.rules;
+                rule "Fields and methods"
+                when
+                    Profile(async == "required", databases.size() == 1, weight("type-safety") > 0, $db: databases)
+                    Library($id: id, supports($db))
+                then
+                    insert(new Exclusion($id, "x"));
+                end
+                rule "One flag"
+                when
+                    Profile(requires("permissiveLicense"))
+                    Library($id: id)
+                then
+                    insert(new Exclusion($id, "x"));
+                end
+                rule "The profile used elsewhere"
+                when
+                    $p : Profile()
+                    Library($id: id, supports($p.databases()))
+                then
+                    insert(new Exclusion($id, "x"));
+                end
+                rule "A derived fact"
+                when
+                    Profile(async == "required")
+                    Activity($id: library)
+                then
+                    insert(new Exclusion($id, "x"));
+                end
+                rule "Something unknown"
+                when
+                    Profile(mood == "good")
+                    Library($id: id)
+                then
+                    insert(new Exclusion($id, "x"));
+                end
+                """);
+        Map<String, java.util.Set<String>> reads = RuleCompiler.profileReads(List.of(file),
+                dev.dbpick.profile.Profile.FIELDS.keySet());
+        assertEquals(Map.of("Fields and methods", java.util.Set.of("async", "databases", "priorities"),
+                "One flag", java.util.Set.of("constraints.permissiveLicense")), reads);
+    }
+
+    @Test
     void logicalInsertionIsRefusedWithFileAndLineNotAClassPathHint() {
         SourceFile logical = drl("rules/logical.drl", """
                 package dev.dbpick.rules;
