@@ -5,6 +5,7 @@ import dev.dbpick.support.KnowledgeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class RuleCompiler {
     public static final String HANDOFF_GLOBAL = "derivations";
     private static final String HANDOFF_TYPE = "dev.dbpick.recommendation.Derivations";
     private static final String RESULTS_PACKAGE = "dev.dbpick.recommendation.";
-    private static final java.util.Set<String> HANDED_OFF = java.util.Set.of("Score", "Exclusion", "Caution", "PairingScore");
+    private static final Set<String> HANDED_OFF = Set.of("Score", "Exclusion", "Caution", "PairingScore");
     private static final Pattern HANDOFF = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(Score|Exclusion|Caution|PairingScore)\\s*\\(");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -239,8 +240,8 @@ public final class RuleCompiler {
      * with comments and string literals blanked; a consequence this cannot read with certainty
      * does not count, so the skip is never wrong, at worst not taken.
      */
-    public static java.util.Set<String> lineRules(List<SourceFile> files) {
-        java.util.Set<String> rules = new java.util.HashSet<>();
+    public static Set<String> lineRules(List<SourceFile> files) {
+        Set<String> rules = new HashSet<>();
         for (SourceFile file : files) {
             String text = file.text();
             String code = blankCommentsAndStrings(text);
@@ -263,7 +264,7 @@ public final class RuleCompiler {
                 }
             }
         }
-        return java.util.Set.copyOf(rules);
+        return Set.copyOf(rules);
     }
 
     private static final Pattern WHEN_THEN = Pattern.compile("\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$",
@@ -324,7 +325,7 @@ public final class RuleCompiler {
                 || Pattern.compile("\\b(?:drools|kcontext)\\b").matcher(then).find()) {
             return null;
         }
-        Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         Matcher types = FACT_TYPE.matcher(when);
         while (types.find()) {
             String type = types.group(1);

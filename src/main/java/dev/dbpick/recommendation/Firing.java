@@ -8,9 +8,11 @@ import dev.dbpick.support.KnowledgeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.TupleImpl;
 import org.drools.core.rule.consequence.InternalMatch;
@@ -60,7 +62,7 @@ final class Firing {
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
     private final Derivations handedOff = new Derivations();
-    private final java.util.Set<String> lineRules;
+    private final Set<String> lineRules;
     private final boolean handsOff;
     /** Whether the line rules sit in their own agenda group, fired after every other rule. */
     private final boolean grouped;
@@ -78,7 +80,7 @@ final class Firing {
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
-    void excludedOnly(java.util.Set<String> libraries) {
+    void excludedOnly(Set<String> libraries) {
         handedOff.excludedOnly(libraries);
     }
 
@@ -288,11 +290,11 @@ final class Firing {
 
     /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
     Screen screen(Profile profile, Iterable<Derived> derived) {
-        Map<String, java.util.Set<String>> exclusions = new HashMap<>();
+        Map<String, Set<String>> exclusions = new HashMap<>();
         for (Derived d : derived) {
             if (d.fact() instanceof Exclusion e) {
                 positionOf(e.library());
-                exclusions.computeIfAbsent(e.library(), k -> new java.util.HashSet<>()).add(d.rule());
+                exclusions.computeIfAbsent(e.library(), k -> new HashSet<>()).add(d.rule());
             }
         }
         List<String> fitting = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -29,7 +30,7 @@ final class WarmSession implements AutoCloseable {
     private final Firing firing;
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
-    private final java.util.Set<String> fixedExclusions;
+    private final Set<String> fixedExclusions;
     private boolean usable = true;
 
     WarmSession(Knowledge knowledge, Evaluation evaluation) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -74,7 +76,7 @@ public final class KnowledgeAudit {
      * One problem per such line, naming how many scenarios show it and the first of them.
      */
     public static List<String> noise(Engine engine, List<Scenario> scenarios) {
-        Map<String, List<String>> where = new java.util.TreeMap<>();
+        Map<String, List<String>> where = new TreeMap<>();
         for (Scenario scenario : rankable(scenarios)) {
             List<Assessment> fitting = engine.rank(scenario.profile(), scenario.asOf()).fitting();
             if (fitting.size() < MIN_FITTING) {
@@ -172,14 +174,14 @@ public final class KnowledgeAudit {
     /** Which libraries a ranking finds fitting and which rules exclude the others, as text a screen also gives. */
     public static String describeScreen(Ranking ranking) {
         return ranking.fitting().stream().map(Assessment::id).sorted().collect(Collectors.joining(" ")) + "\n--\n"
-                + ranking.excluded().stream().map(a -> a.id() + ' ' + new java.util.TreeSet<>(a.exclusions().stream()
+                + ranking.excluded().stream().map(a -> a.id() + ' ' + new TreeSet<>(a.exclusions().stream()
                         .map(Note::rule).toList())).sorted().collect(Collectors.joining("\n"));
     }
 
     /** A screen as {@link #describeScreen(Ranking)} describes a ranking. */
     public static String describe(Screen screen) {
         return screen.fitting().stream().sorted().collect(Collectors.joining(" ")) + "\n--\n"
-                + screen.exclusions().entrySet().stream().map(e -> e.getKey() + ' ' + new java.util.TreeSet<>(e.getValue()))
+                + screen.exclusions().entrySet().stream().map(e -> e.getKey() + ' ' + new TreeSet<>(e.getValue()))
                         .sorted().collect(Collectors.joining("\n"));
     }
 
