@@ -242,6 +242,28 @@ public final class RuleCompiler {
      */
     public static Set<String> lineRules(List<SourceFile> files) {
         Set<String> rules = new HashSet<>();
+        for (RuleText rule : ruleTexts(files)) {
+            Matcher consequence = CONSEQUENCE.matcher(rule.code());
+            if (consequence.find()) {
+                Matcher lines = LINE.matcher(consequence.group(1));
+                if (lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find()) {
+                    rules.add(rule.name());
+                }
+            }
+        }
+        return Set.copyOf(rules);
+    }
+
+    /**
+     * One rule's declaration after its name, up to the next rule's name: as written
+     * ({@code text}) and with comments and string literals blanked ({@code code}), offsets alike.
+     */
+    private record RuleText(String name, String text, String code) {
+    }
+
+    /** Every rule of the files, in order. */
+    private static List<RuleText> ruleTexts(List<SourceFile> files) {
+        List<RuleText> rules = new ArrayList<>();
         for (SourceFile file : files) {
             String text = file.text();
             String code = blankCommentsAndStrings(text);
@@ -254,17 +276,10 @@ public final class RuleCompiler {
             }
             for (int i = 0; i < found.size(); i++) {
                 int end = i + 1 < starts.size() ? starts.get(i + 1) : code.length();
-                Matcher consequence = CONSEQUENCE.matcher(code.substring(starts.get(i), end));
-                if (!consequence.find()) {
-                    continue;
-                }
-                Matcher lines = LINE.matcher(consequence.group(1));
-                if (lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find()) {
-                    rules.add(found.get(i));
-                }
+                rules.add(new RuleText(found.get(i), text.substring(starts.get(i), end), code.substring(starts.get(i), end)));
             }
         }
-        return Set.copyOf(rules);
+        return rules;
     }
 
     private static final Pattern WHEN_THEN = Pattern.compile("\\bwhen\\b(.*?)\\bthen\\b(.*?)^\\s*end\\s*$",
@@ -293,26 +308,13 @@ public final class RuleCompiler {
      */
     public static Map<String, Set<String>> profileReads(List<SourceFile> files, Set<String> fields) {
         Map<String, Set<String>> reads = new HashMap<>();
-        for (SourceFile file : files) {
-            String text = file.text();
-            String code = blankCommentsAndStrings(text);
-            Matcher names = RULE_NAME.matcher(text);
-            List<Integer> starts = new ArrayList<>();
-            List<String> found = new ArrayList<>();
-            while (names.find()) {
-                starts.add(names.end());
-                found.add(names.group(1));
-            }
-            for (int i = 0; i < found.size(); i++) {
-                int end = i + 1 < starts.size() ? starts.get(i + 1) : code.length();
-                Matcher rule = WHEN_THEN.matcher(code.substring(starts.get(i), end));
-                if (rule.find()) {
-                    int offset = starts.get(i) + rule.start(1);
-                    Set<String> read = profileReads(rule.group(1), text.substring(offset, offset + rule.group(1).length()),
-                            rule.group(2), fields);
-                    if (read != null) {
-                        reads.put(found.get(i), Set.copyOf(read));
-                    }
+        for (RuleText rule : ruleTexts(files)) {
+            Matcher parts = WHEN_THEN.matcher(rule.code());
+            if (parts.find()) {
+                Set<String> read = profileReads(parts.group(1), rule.text().substring(parts.start(1), parts.end(1)),
+                        parts.group(2), fields);
+                if (read != null) {
+                    reads.put(rule.name(), Set.copyOf(read));
                 }
             }
         }

@@ -31,23 +31,20 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
      */
     public static Rules compile(KnowledgeFolder folder, CompiledRulesCache cache) {
         List<SourceFile> files = folder.read("", ".drl");
+        RuleCompiler.Compiled compiled;
         var cached = cache.load(files);
         if (cached.isPresent()) {
-            Set<String> lineRules = RuleCompiler.lineRules(files);
-            return new Rules(RuleCompiler.newKieBase(cached.get(), lineRules), RuleCompiler.ruleNames(cached.get()),
-                    RuleCompiler.locations(files), List.of(), files, lineRules, profileReads(files));
-        }
-        RuleCompiler.Compiled compiled = RuleCompiler.compile(files);
-        if (compiled.warnings().isEmpty()) {
-            cache.store(files, compiled.packages());
+            compiled = new RuleCompiler.Compiled(cached.get(), List.of());
+        } else {
+            compiled = RuleCompiler.compile(files);
+            if (compiled.warnings().isEmpty()) {
+                cache.store(files, compiled.packages());
+            }
         }
         Set<String> lineRules = RuleCompiler.lineRules(files);
         return new Rules(RuleCompiler.newKieBase(compiled.packages(), lineRules), RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files, lineRules, profileReads(files));
-    }
-
-    private static Map<String, Set<String>> profileReads(List<SourceFile> files) {
-        return RuleCompiler.profileReads(files, Profile.FIELDS.keySet());
+                RuleCompiler.locations(files), compiled.warnings(), files, lineRules,
+                RuleCompiler.profileReads(files, Profile.FIELDS.keySet()));
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -46,7 +47,7 @@ final class WarmSession implements AutoCloseable {
             derived.addAll(firing.drainHandedOff());
             this.fixed = List.copyOf(derived);
             this.fixedExclusions = derived.stream().filter(d -> d.fact() instanceof Exclusion)
-                    .map(d -> ((Exclusion) d.fact()).library()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                    .map(d -> ((Exclusion) d.fact()).library()).collect(Collectors.toUnmodifiableSet());
         } catch (RuntimeException e) {
             session.dispose();
             throw e;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -171,14 +172,14 @@ public final class KnowledgeAudit {
                 + ranking.excluded().stream().map(a -> a.id() + ' ' + a.exclusions()).collect(Collectors.joining("\n"));
     }
 
-    /** Which libraries a ranking finds fitting and which rules exclude the others, as text a screen also gives. */
+    /** Which libraries a ranking finds fitting and which rules exclude the others, as {@link #describe(Screen)} says it. */
     public static String describeScreen(Ranking ranking) {
-        return ranking.fitting().stream().map(Assessment::id).sorted().collect(Collectors.joining(" ")) + "\n--\n"
-                + ranking.excluded().stream().map(a -> a.id() + ' ' + new TreeSet<>(a.exclusions().stream()
-                        .map(Note::rule).toList())).sorted().collect(Collectors.joining("\n"));
+        Map<String, Set<String>> exclusions = new HashMap<>();
+        ranking.excluded().forEach(a -> exclusions.put(a.id(), a.exclusions().stream().map(Note::rule).collect(Collectors.toSet())));
+        return describe(new Screen(ranking.profile(), ranking.fitting().stream().map(Assessment::id).toList(), exclusions));
     }
 
-    /** A screen as {@link #describeScreen(Ranking)} describes a ranking. */
+    /** Which libraries a screen finds fitting and which rules exclude the others, as text that compares exactly. */
     public static String describe(Screen screen) {
         return screen.fitting().stream().sorted().collect(Collectors.joining(" ")) + "\n--\n"
                 + screen.exclusions().entrySet().stream().map(e -> e.getKey() + ' ' + new TreeSet<>(e.getValue()))
