@@ -21,10 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code dbpick rules check|test}: compile the knowledge, and run its scenario tests. */
+/**
+ * {@code dbpick rules check|test|diff|panel}: compile the knowledge, run its scenario tests, report
+ * what an edit moved, and measure it against the blind expert panel.
+ */
 @Command(name = "rules",
-        description = "Checks the rules and data, and runs the scenario tests in rules/scenarios/.",
-        subcommands = {RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class},
+        description = {"Checks the rules and data, runs the scenario tests in rules/scenarios/, reports what an",
+            "edit moved (diff), and measures the knowledge against the blind expert panel (panel)."},
+        subcommands = {RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesDiffCommand.class,
+            RulesPanelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage", "3:invalid rules or data, or a failing scenario"})
 final class RulesCommand implements Runnable {

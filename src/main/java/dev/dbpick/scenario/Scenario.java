@@ -11,6 +11,7 @@ import java.util.Map;
  * @param asOf     the evaluation date the expectations hold on (pinned, so they do not rot)
  * @param top      the first place must be one of these ids (empty: not checked)
  * @param inTop    for each k, these ids must rank within the first k
+ * @param notInTop for each k, these ids must not rank within the first k (misfits)
  * @param fits     these ids must be recommended (not excluded, not a poor fit)
  * @param poorFits these ids must pass every hard constraint but score below zero
  * @param excluded these ids must be excluded
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param stack    for a whole data layer: per database, the pick and the driver it must run on
  */
 public record Scenario(String name, String source, java.time.LocalDate asOf, Profile profile, List<String> top,
-                       Map<Integer, List<String>> inTop, List<String> fits, List<String> poorFits, List<String> excluded,
+                       Map<Integer, List<String>> inTop, Map<Integer, List<String>> notInTop, List<String> fits, List<String> poorFits, List<String> excluded,
                        List<Order> above, List<String> fired, Map<String, StackPick> stack) {
 
     /**

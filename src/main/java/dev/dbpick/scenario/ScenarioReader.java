@@ -26,25 +26,53 @@ import java.util.Set;
 /**
  * Reads {@code rules/scenarios/*.yaml}. A scenario that names an unknown library, field or
  * value is a knowledge error, reported with the file and the scenario.
+ *
+ * <p>The blind expert panel's cases live under {@code rules/scenarios/panel/} (see {@link Panel}):
+ * they are measured, not enforced, so {@link #read} leaves them out and {@link #readPanel} reads
+ * one share of them, naming libraries the catalog may not hold yet.
  */
 public final class ScenarioReader {
 
-    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "fits", "poorFits", "excluded", "above", "fired", "stack");
-    private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect");
+    private static final Set<String> EXPECTATIONS = Set.of("top", "inTop", "notInTop", "fits", "poorFits", "excluded", "above",
+            "fired", "stack");
+    private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect", "story", "because", "note");
+    private static final List<String> FILE_KEYS = List.of("asOf", "scenarios", "panel");
+    /** The panel's folder inside {@code rules/}; the gate and {@code rules test} do not run it. */
+    public static final String PANEL_FOLDER = "scenarios/panel/";
 
     private final Catalog catalog;
     private final ProfileReader profiles;
+    private final boolean unknownIdsAllowed;
 
     public ScenarioReader(Catalog catalog, Questionnaire questionnaire) {
-        this.catalog = catalog;
-        this.profiles = new ProfileReader(questionnaire);
+        this(catalog, questionnaire, false);
     }
 
+    private ScenarioReader(Catalog catalog, Questionnaire questionnaire, boolean unknownIdsAllowed) {
+        this.catalog = catalog;
+        this.profiles = new ProfileReader(questionnaire);
+        this.unknownIdsAllowed = unknownIdsAllowed;
+    }
+
+    /** The enforced scenarios: every file under {@code rules/scenarios/} outside the panel's folder. */
     public List<Scenario> read(KnowledgeFolder rules) {
+        return read(rules.read("scenarios", ".yaml").stream().filter(f -> !f.path().startsWith(PANEL_FOLDER)).toList());
+    }
+
+    /**
+     * One share of the panel ({@code rules/scenarios/panel/SHARE/}). A library the catalog does not
+     * hold is kept: the expert expected it, and the ranking cannot place it, which counts against
+     * the knowledge instead of stopping the measurement.
+     */
+    public static List<Scenario> readPanel(Catalog catalog, Questionnaire questionnaire, KnowledgeFolder rules, String share) {
+        return new ScenarioReader(catalog, questionnaire, true).read(rules.read(PANEL_FOLDER + share, ".yaml"));
+    }
+
+    private List<Scenario> read(List<SourceFile> files) {
         List<String> problems = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (SourceFile file : rules.read("scenarios", ".yaml")) {
+        for (SourceFile file : files) {
             for (Scenario scenario : readFile(file, problems)) {
                 if (!names.add(scenario.name())) {
                     problems.add(file.name() + ": scenario \"" + scenario.name() + "\" is defined twice");
@@ -73,9 +101,9 @@ public final class ScenarioReader {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!Set.of("asOf", "scenarios").contains(key)) {
-                problems.add(file.name() + ": unknown key \"" + key + "\"" + Suggestions.didYouMean(key, List.of("asOf", "scenarios"))
-                        + "; allowed: asOf, scenarios");
+            if (!FILE_KEYS.contains(key)) {
+                problems.add(file.name() + ": unknown key \"" + key + "\"" + Suggestions.didYouMean(key, FILE_KEYS)
+                        + "; allowed: " + String.join(", ", FILE_KEYS));
             }
         }
         LocalDate fileDate;
@@ -131,18 +159,8 @@ public final class ScenarioReader {
                         + "; allowed: " + String.join(", ", EXPECTATIONS.stream().sorted().toList()));
             }
         }
-        Map<Integer, List<String>> inTop = new LinkedHashMap<>();
-        if (expect.has("inTop")) {
-            expect.get("inTop").fields().forEachRemaining(e -> {
-                int k;
-                try {
-                    k = Integer.parseInt(e.getKey());
-                } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException("inTop keys are ranks (1, 3, 5, ...), not \"" + e.getKey() + "\"");
-                }
-                inTop.put(k, ids(e.getValue()));
-            });
-        }
+        Map<Integer, List<String>> inTop = ranks(expect, "inTop");
+        Map<Integer, List<String>> notInTop = ranks(expect, "notInTop");
         List<Scenario.Order> above = new ArrayList<>();
         for (String pair : strings(expect.get("above"))) {
             String[] parts = pair.split(">");
@@ -166,9 +184,26 @@ public final class ScenarioReader {
         if (profile.stack() && expect.size() > (expect.has("fired") ? 2 : 1)) {
             throw new IllegalArgumentException("a whole data layer takes only \"stack\" and \"fired\" expectations");
         }
-        return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop,
+        return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop, notInTop,
                 ids(expect.get("fits")), ids(expect.get("poorFits")), ids(expect.get("excluded")), above,
                 strings(expect.get("fired")), stack);
+    }
+
+    /** {@code inTop} or {@code notInTop}: for each rank k, the ids it names. */
+    private Map<Integer, List<String>> ranks(JsonNode expect, String field) {
+        Map<Integer, List<String>> ranks = new LinkedHashMap<>();
+        if (expect.has(field)) {
+            expect.get(field).fields().forEachRemaining(e -> {
+                int k;
+                try {
+                    k = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException(field + " keys are ranks (1, 3, 5, ...), not \"" + e.getKey() + "\"");
+                }
+                ranks.put(k, ids(e.getValue()));
+            });
+        }
+        return ranks;
     }
 
     private Scenario.StackPick stackPick(String database, JsonNode node, Profile profile) {
@@ -204,7 +239,7 @@ public final class ScenarioReader {
     }
 
     private String id(String id) {
-        if (catalog.find(id).isEmpty()) {
+        if (!unknownIdsAllowed && catalog.find(id).isEmpty()) {
             throw new IllegalArgumentException("unknown library \"" + id + "\"");
         }
         return id;

@@ -2,14 +2,34 @@ package dev.dbpick.scenario;
 
 import java.util.List;
 
-/** The outcome of one scenario: each failed expectation says what was expected and what happened. */
-public record ScenarioResult(Scenario scenario, List<String> failures) {
+/**
+ * The outcome of one scenario: every expectation checked, each failed one saying what was
+ * expected and what happened, and the first three of the ranking (for a whole data layer, each
+ * database's pick as {@code database: id}).
+ */
+public record ScenarioResult(Scenario scenario, List<Check> checks, List<String> firstThree) {
+
+    /** The kinds of expectation, as {@link Panel} counts them. */
+    public enum Kind { FIRST_PICK, TOP_K, NOT_IN_TOP, FITS, POOR_FIT, EXCLUDED, ORDER, FIRED, STACK }
+
+    /** One expectation: {@code failure} is null when it held. */
+    public record Check(Kind kind, String failure) {
+
+        public boolean passed() {
+            return failure == null;
+        }
+    }
 
     public ScenarioResult {
-        failures = List.copyOf(failures);
+        checks = List.copyOf(checks);
+        firstThree = List.copyOf(firstThree);
+    }
+
+    public List<String> failures() {
+        return checks.stream().filter(c -> !c.passed()).map(Check::failure).toList();
     }
 
     public boolean passed() {
-        return failures.isEmpty();
+        return checks.stream().allMatch(Check::passed);
     }
 }
