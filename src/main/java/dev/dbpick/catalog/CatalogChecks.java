@@ -66,6 +66,13 @@ final class CatalogChecks {
         vocabularyValue(problems, "install", "install", l.install());
         vocabularyValue(problems, "typing", "typing", l.typing());
         vocabularyList(problems, "traits", "traits", l.traits());
+        if (l.cacheRole() != null) {
+            vocabularyValue(problems, "cacheRole", "cacheRoles", l.cacheRole());
+        }
+        if (l.kinds().contains("cache") != (l.cacheRole() != null)) {
+            problems.add(l.kinds().contains("cache") ? "a cache needs a \"cacheRole\" (one of the vocabulary's cacheRoles)"
+                    : "\"cacheRole\" is for caches only (kinds has no cache): write null");
+        }
         if (l.has("small-api") && l.has("unit-of-work")) {
             problems.add("\"traits\": small-api and unit-of-work contradict each other; keep the one the sources support");
         }

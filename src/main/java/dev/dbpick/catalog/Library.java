@@ -22,6 +22,7 @@ public record Library(
         List<String> frameworks,
         String requiresFramework,
         List<String> workloads,
+        String cacheRole,
         List<String> traits,
         String license,
         String copyleft,

@@ -12,7 +12,7 @@ public record Vocabulary(Map<String, Map<String, String>> lists) {
     /** The lists the catalog needs; a vocabulary file without one of them is invalid. */
     public static final List<String> REQUIRED = List.of(
             "kinds", "deployment", "asyncKinds", "install", "typing", "copyleft",
-            "lifecycle", "devStatus", "traits", "migrationKinds");
+            "lifecycle", "devStatus", "traits", "migrationKinds", "cacheRoles");
 
     public Vocabulary {
         lists = Map.copyOf(lists);

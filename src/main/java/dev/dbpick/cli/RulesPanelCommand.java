@@ -40,8 +40,9 @@ final class RulesPanelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--share", paramLabel = "SHARE", defaultValue = "all",
-            description = "tuned, held-out or all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--share", paramLabel = "SHARE", defaultValue = "tuned",
+            description = {"tuned, held-out or all (default: ${DEFAULT-VALUE}: the held-out share is measured",
+                    "only when asked, at the end of a round of tuning)."})
     String share;
 
     @Option(names = "--failures", description = "Also list each case the knowledge disagrees with, and how.")
