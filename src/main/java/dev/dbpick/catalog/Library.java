@@ -122,10 +122,19 @@ public record Library(
      * and -1 when it does not run on it.
      */
     public int driverPreference(String driver, List<String> databases) {
+        return preference(driver, databases, false);
+    }
+
+    /** As {@link #driverPreference}, among the drivers it runs on under asyncio. */
+    public int asyncDriverPreference(String driver, List<String> databases) {
+        return preference(driver, databases, true);
+    }
+
+    private int preference(String driver, List<String> databases, boolean async) {
         int best = -1;
         for (String database : databases) {
             Drivers drivers = runsOn.get(database);
-            int index = drivers == null ? -1 : drivers.sync().indexOf(driver);
+            int index = drivers == null ? -1 : (async ? drivers.async() : drivers.sync()).indexOf(driver);
             if (index >= 0 && (best < 0 || index < best)) {
                 best = index;
             }
