@@ -28,11 +28,16 @@ final class KnowledgeCopy {
 
     /** Service properties pointing at the copy, with a test admin token and a quick debounce. */
     Map<String, String> properties() {
+        // A reload runs the gate in a process of its own; on a slow or busy machine (CI may be
+        // several times slower) that takes far longer than on a developer's: the tests wait for
+        // the event, with limits generous enough that only a hang fails them.
         return Map.of(
                 "dbpick.rules", rules.toString(),
                 "dbpick.data", data.toString(),
                 "dbpick.admin-token", "test-token",
-                "dbpick.debounce-millis", "150");
+                "dbpick.debounce-millis", "150",
+                "dbpick.gate-timeout-seconds", "300",
+                "micronaut.http.client.read-timeout", "330s");
     }
 
     void write(String relative, String content) {

@@ -48,6 +48,9 @@ class ReloadTest extends ServiceTest {
             end
             """;
 
+    /** Waits for an event, not a duration: only a reload that never comes fails the test. */
+    private static final long AWAIT_SECONDS = 360;
+
     private String original;
 
 
@@ -151,7 +154,7 @@ class ReloadTest extends ServiceTest {
             }
             int total = 0;
             for (Future<Integer> worker : workers) {
-                total += worker.get(120, TimeUnit.SECONDS);
+                total += worker.get(2 * AWAIT_SECONDS, TimeUnit.SECONDS);
             }
             assertEquals(600, total);
             assertTrue(revisions.size() <= 2, "every response came from one of the two knowledge versions: " + revisions);
@@ -180,7 +183,7 @@ class ReloadTest extends ServiceTest {
     }
 
     private JsonNode await(Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         JsonNode status = status();
         while (!condition.test(status)) {
             if (System.nanoTime() > deadline) {
