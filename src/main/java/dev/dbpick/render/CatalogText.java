@@ -61,6 +61,9 @@ public final class CatalogText {
         field(out, "frameworks", l.frameworks().isEmpty() ? "-" : String.join(", ", l.frameworks())
                 + (l.requiresFramework() == null ? "" : " (runs only inside " + l.requiresFramework() + ")"));
         field(out, "workloads", l.workloads().isEmpty() ? "-" : String.join(", ", l.workloads()));
+        if (l.cacheRole() != null) {
+            field(out, "cache role", l.cacheRole() + " - " + vocabulary.describe("cacheRoles", l.cacheRole()));
+        }
         field(out, "traits", l.traits().isEmpty() ? "-" : String.join(", ", l.traits()));
         field(out, "license", l.license() + " (" + vocabulary.describe("copyleft", l.copyleft()) + ")");
         field(out, "install", vocabulary.describe("install", l.install()));
