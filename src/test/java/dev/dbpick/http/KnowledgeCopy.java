@@ -26,9 +26,15 @@ final class KnowledgeCopy {
         }
     }
 
-    /** Service properties pointing at the copy, with a test admin token and a quick debounce. */
+    /**
+     * Service properties pointing at the copy, with a test admin token, a quick debounce, any
+     * free port (another build on the machine may hold 8080), and a client that waits as long as
+     * a reload's checks may take on a slow machine.
+     */
     Map<String, String> properties() {
         return Map.of(
+                "micronaut.server.port", "-1",
+                "micronaut.http.client.read-timeout", "180s",
                 "dbpick.rules", rules.toString(),
                 "dbpick.data", data.toString(),
                 "dbpick.admin-token", "test-token",
