@@ -75,6 +75,17 @@ class GateProcessTest {
         assertTrue(verdict.problems().toString().contains("echo.drl:"), verdict.problems().toString());
     }
 
+    @Test
+    void theCheckingJvmRunsWithTheServicesMemorySettings() {
+        assertEquals(java.util.List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=48m"),
+                GateProcess.memoryOptions(java.util.List.of("-Xms64m", "-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+                        "-XX:ReservedCodeCacheSize=48m", "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC"), 160L << 20));
+        assertEquals(java.util.List.of("-Xmx512m", "-Xss1m"), GateProcess.memoryOptions(java.util.List.of("-Xss1m"), 512L << 20),
+                "the heap the JVM chose when the service set none");
+        assertEquals(java.util.List.of("-XX:MaxRAMPercentage=75"), GateProcess.memoryOptions(
+                java.util.List.of("-XX:MaxRAMPercentage=75"), 3L << 30));
+    }
+
     private static Gate.Verdict check(KnowledgeCopy copy, Duration limit) {
         return GateProcess.check(new KnowledgeFolder("rules", copy.rules), new KnowledgeFolder("data", copy.data), limit);
     }
