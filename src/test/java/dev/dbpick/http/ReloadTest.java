@@ -180,7 +180,7 @@ class ReloadTest extends ServiceTest {
     }
 
     private JsonNode await(Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         JsonNode status = status();
         while (!condition.test(status)) {
             if (System.nanoTime() > deadline) {
