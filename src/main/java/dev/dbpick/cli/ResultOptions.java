@@ -10,7 +10,6 @@ import dev.dbpick.render.TableRenderer;
 import dev.dbpick.render.View;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
 /** {@code --format}, {@code --top}, {@code --explain} and {@code --as-of}: how a ranking is made and printed. */
@@ -52,9 +51,9 @@ final class ResultOptions {
             return Engine.today();
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of must be a date, YYYY-MM-DD, got \"" + dev.dbpick.support.Text.truncate(value, 40) + "\"");
+            return dev.dbpick.recommendation.Evaluation.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--as-of " + e.getMessage() + ", got \"" + dev.dbpick.support.Text.truncate(value, 40) + "\"");
         }
     }
 

@@ -95,7 +95,9 @@ final class ServeCommand implements Callable<Integer> {
             "dbpick.result-cache-size", 0,
             "dbpick.result-cache-mib", 0,
             "dbpick.request-timeout-seconds", 1,
-            "dbpick.gate-timeout-seconds", 5);
+            "dbpick.gate-timeout-seconds", 5,
+            "dbpick.ranking-timeout-seconds", 1,
+            "dbpick.ranking-threads", 1);
 
     /**
      * A setting that is not a number, or out of range, is a usage error naming the setting and

@@ -34,9 +34,11 @@ import java.util.List;
 public class ExplanationController {
 
     private final KnowledgeHolder holder;
+    private final RankingGuard guard;
 
-    public ExplanationController(KnowledgeHolder holder) {
+    public ExplanationController(KnowledgeHolder holder, RankingGuard guard) {
         this.holder = holder;
+        this.guard = guard;
     }
 
     /**
@@ -57,7 +59,8 @@ public class ExplanationController {
                          @Nullable @QueryValue @Parameter(description = "Evaluation date, YYYY-MM-DD (default today)") String asOf) {
         KnowledgeHolder.Loaded loaded = holder.current();
         Profile profile = new ProfileReader(loaded.knowledge().questionnaire()).read(body == null ? "" : body);
-        return loaded.advisor().whyNot(profile, id, Requests.asOf(asOf));
+        java.time.LocalDate date = Requests.asOf(asOf);
+        return guard.run(loaded, profile, () -> loaded.advisor().whyNot(profile, id, date));
     }
 
     /**
@@ -82,7 +85,8 @@ public class ExplanationController {
         List<String> list = ids == null || ids.isBlank() ? List.of()
                 : Arrays.stream(ids.split(",", -1)).map(String::strip).toList();
         try {
-            return loaded.advisor().compare(profile, list, Requests.asOf(asOf));
+            java.time.LocalDate date = Requests.asOf(asOf);
+            return guard.run(loaded, profile, () -> loaded.advisor().compare(profile, list, date));
         } catch (IllegalArgumentException e) {
             throw new ProfileException("invalid request: " + e.getMessage() + " (ids=a,b)", "ids", List.of());
         }

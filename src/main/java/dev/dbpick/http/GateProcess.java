@@ -6,6 +6,7 @@ import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the reload gate ({@link Gate}) in a separate, lower-priority JVM with a time limit, so
  * that a rule that loops or burns CPU can neither take the service's memory nor starve its
  * requests, and cannot keep a later reload waiting: when the time is up, the process is killed
- * and the reload rejected. The child prints its verdict as one JSON line on standard output.
+ * and the reload rejected. The child runs with the service's own heap, metaspace and stack
+ * settings ({@link #memoryOptions}), so knowledge that fits in the gate fits in the service, and
+ * knowledge too large for them is rejected there, not in the service. The child prints its
+ * verdict as one JSON line on standard output.
  */
 public final class GateProcess {
 
@@ -49,9 +53,10 @@ public final class GateProcess {
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                GateProcess.class.getName(), argument(rules), argument(data)));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(memoryOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory()));
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), GateProcess.class.getName(), argument(rules), argument(data)));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(false).start();
@@ -69,7 +74,14 @@ public final class GateProcess {
             }
             String verdict = out.get(5, TimeUnit.SECONDS).lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
             if (verdict.isEmpty()) {
-                String reason = err.get(5, TimeUnit.SECONDS).lines().filter(l -> !l.isBlank()).findFirst()
+                String errors = err.get(5, TimeUnit.SECONDS);
+                java.util.regex.Matcher memory = java.util.regex.Pattern.compile("OutOfMemoryError: ([^\\r\\n]+)").matcher(errors);
+                if (memory.find()) {
+                    return rejected("the knowledge does not fit in the service's memory: checking it ran out of memory ("
+                            + memory.group(1).strip() + ") with the service's settings " + String.join(" ", memoryOptions(
+                            ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory())));
+                }
+                String reason = errors.lines().filter(l -> !l.isBlank()).findFirst()
                         .orElse("exit code " + process.exitValue());
                 return rejected("the checking process failed: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
             }
@@ -82,6 +94,30 @@ public final class GateProcess {
             process.destroyForcibly();
             return rejected("the checking process gave no verdict");
         }
+    }
+
+    /** The service's own options that bound memory: heap, metaspace, code cache, stacks, direct memory. */
+    private static final List<String> MEMORY = List.of("-Xmx", "-Xss", "-XX:MaxMetaspaceSize=", "-XX:CompressedClassSpaceSize=",
+            "-XX:ReservedCodeCacheSize=", "-XX:MaxDirectMemorySize=", "-XX:ThreadStackSize=", "-XX:MaxRAM=",
+            "-XX:MaxRAMPercentage=", "-XX:MaxHeapSize=");
+
+    /**
+     * The options the checking JVM runs with so that what fits in the gate fits in the service:
+     * the service's own memory options, and its maximum heap when it set none (the JVM chose it).
+     */
+    static List<String> memoryOptions(List<String> serviceOptions, long maxHeapBytes) {
+        List<String> options = new ArrayList<>();
+        for (String option : serviceOptions) {
+            if (MEMORY.stream().anyMatch(option::startsWith)) {
+                options.add(option);
+            }
+        }
+        boolean heapSet = options.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize=")
+                || o.startsWith("-XX:MaxRAM"));
+        if (!heapSet && maxHeapBytes > 0 && maxHeapBytes != Long.MAX_VALUE) {
+            options.add(0, "-Xmx" + Math.max(16, maxHeapBytes >> 20) + "m");
+        }
+        return options;
     }
 
     private static String argument(KnowledgeFolder folder) {

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +32,24 @@ public class KnowledgeController {
 
     private final KnowledgeHolder holder;
     private final ServiceSettings settings;
+    private final RankingGuard guard;
+    private final KnowledgeWatcher watcher;
 
-    public KnowledgeController(KnowledgeHolder holder, ServiceSettings settings) {
+    public KnowledgeController(KnowledgeHolder holder, ServiceSettings settings, RankingGuard guard, KnowledgeWatcher watcher) {
         this.holder = holder;
         this.settings = settings;
+        this.guard = guard;
+        this.watcher = watcher;
     }
 
-    /** What {@code GET /api/v1/knowledge} answers. */
+    /**
+     * What {@code GET /api/v1/knowledge} answers; {@code lastFailure} is the last request the
+     * knowledge in service failed (with the profile, and the revision switched back to).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Status(String revision, Instant loadedAt, int rules, int libraries, String rulesFolder,
-                         String dataFolder, KnowledgeHolder.Outcome lastReload, List<String> lastReloadError) {
+                         String dataFolder, KnowledgeHolder.Outcome lastReload, List<String> lastReloadError,
+                         KnowledgeHolder.Failure lastFailure) {
     }
 
     @Get("/api/v1/knowledge")
@@ -50,7 +60,7 @@ public class KnowledgeController {
         KnowledgeHolder.Outcome last = holder.lastReload();
         return new Status(knowledge.revision(), loaded.loadedAt(), knowledge.rules().names().size(),
                 knowledge.catalog().size(), holder.rulesFolder().label(), holder.dataFolder().label(), last,
-                last == null || last.switched() ? null : last.problems());
+                last == null || last.switched() ? null : last.problems(), holder.lastFailure());
     }
 
     /**
@@ -93,15 +103,34 @@ public class KnowledgeController {
                 .contentType(Problem.MEDIA_TYPE);
     }
 
-    /** Health, with the knowledge revision and any reload error in its details. */
+    /**
+     * Health, with the knowledge revision, any reload error and the last failure in service in
+     * its details. DOWN (503) when ranking threads are stuck or the reload watcher has stopped:
+     * the process needs a restart.
+     */
     @Get("/health")
-    @Operation(summary = "Health and the knowledge revision", tags = "Health")
-    public Map<String, Object> health() {
+    @Operation(summary = "Health and the knowledge revision; DOWN (503) when rankings are stuck or the watcher stopped",
+            tags = "Health")
+    public HttpResponse<Map<String, Object>> health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("revision", holder.current().knowledge().revision());
         KnowledgeHolder.Outcome last = holder.lastReload();
-        Map<String, Object> details = last == null || last.switched()
-                ? Map.of("revision", holder.current().knowledge().revision())
-                : Map.of("revision", holder.current().knowledge().revision(), "lastReloadError", last.problems());
-        return Map.of("status", "UP", "details", details);
+        if (last != null && !last.switched()) {
+            details.put("lastReloadError", last.problems());
+        }
+        if (holder.lastFailure() != null) {
+            details.put("lastFailure", holder.lastFailure());
+        }
+        List<String> down = new ArrayList<>(guard.stuck());
+        if (watcher.stopped() != null) {
+            down.add("the knowledge watcher stopped: " + watcher.stopped());
+        }
+        if (!down.isEmpty()) {
+            details.put("down", down);
+        }
+        Map<String, Object> health = Map.of("status", down.isEmpty() ? "UP" : "DOWN", "details", details);
+        return down.isEmpty() ? HttpResponse.ok(health) : HttpResponse.<Map<String, Object>>status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(health);
     }
 
     private static boolean sameToken(String expected, String given) {

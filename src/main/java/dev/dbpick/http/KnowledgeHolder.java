@@ -7,10 +7,14 @@ import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.KnowledgeException;
+import dev.dbpick.support.Mappers;
 import jakarta.inject.Singleton;
+import dev.dbpick.profile.Profile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * old and switched in atomically; otherwise the old knowledge keeps serving and the problems are
  * kept for {@code /api/v1/knowledge} and {@code /health}. A request reads {@link #current()} once
  * and finishes on that knowledge. Files are named relative to the knowledge folders.
+ *
+ * <p>The scenarios cannot try every profile. When the knowledge in service fails a request
+ * (past the time budget, out of memory, a rule that throws; see {@link RankingGuard}), the
+ * service switches back to the revision it served before, when there is one, and keeps the
+ * failing revision out until its files change (a new revision): a reload of the same files is
+ * rejected, saying why and with the profile that failed, so the editor can write a scenario.
  */
 @Singleton
 public class KnowledgeHolder {
@@ -33,6 +43,12 @@ public class KnowledgeHolder {
     private final ServiceSettings settings;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicReference<Outcome> last = new AtomicReference<>();
+    /** The knowledge served before the current one, to switch back to; null when there is none. */
+    private final AtomicReference<Loaded> previous = new AtomicReference<>();
+    /** Revisions that failed in service, kept out until their files change. */
+    private final Map<String, Failure> failedRevisions = new ConcurrentHashMap<>();
+    private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
+    private final Object switching = new Object();
 
     /** Knowledge in service, the advisor (and engine) over it, and when it was switched in. */
     public record Loaded(Advisor advisor, Instant loadedAt) {
@@ -40,6 +56,14 @@ public class KnowledgeHolder {
         public Knowledge knowledge() {
             return advisor.knowledge();
         }
+    }
+
+    /**
+     * A request the knowledge in service failed: the revision, what went wrong, the profile as
+     * understood, when, and the revision served since ({@code servingInstead}, null when there
+     * was none to switch back to).
+     */
+    public record Failure(String revision, String reason, Profile profile, Instant at, String servingInstead) {
     }
 
     /** What the last reload attempt did. */
@@ -77,6 +101,49 @@ public class KnowledgeHolder {
         return current.get();
     }
 
+    /** The last failure of a revision in service, or null. */
+    public Failure lastFailure() {
+        return lastFailure.get();
+    }
+
+    /**
+     * Counts a failure in service against {@code loaded}'s revision: when it is still in service
+     * and an earlier revision was served before it, switches back to that one and keeps the
+     * failing revision out until its files change.
+     *
+     * @return whether the service now serves another revision than the one that failed
+     */
+    public boolean failed(Loaded loaded, Profile profile, String reason) {
+        String revision = loaded.knowledge().revision();
+        synchronized (switching) {
+            if (current.get() != loaded) {
+                return true;   // already switched, by a reload or an earlier failure
+            }
+            Loaded back = previous.get();
+            Failure failure = new Failure(revision, reason, profile, Instant.now(), back == null ? null : back.knowledge().revision());
+            lastFailure.set(failure);
+            if (back == null) {
+                LOG.error("revision={} failed in service: {}; no earlier revision to switch back to", revision, reason);
+                return false;
+            }
+            failedRevisions.put(revision, failure);
+            previous.set(null);
+            current.set(new Loaded(back.advisor(), Instant.now()));
+            LOG.error("revision={} failed in service: {}; switched back to revision={}; {} stays out until its files change",
+                    revision, reason, back.knowledge().revision(), revision);
+            return true;
+        }
+    }
+
+    /** Records a reload that threw (out of memory or metaspace, a bug): the old knowledge keeps serving. */
+    void reloadFailed(Throwable e) {
+        String problem = "the reload failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
+                + e.getMessage().lines().findFirst().orElse(""))
+                + (e instanceof VirtualMachineError ? " (the knowledge may be too large for the configured memory)" : "");
+        last.set(new Outcome(false, null, Instant.now(), List.of(problem)));
+        LOG.error("knowledge {}; still serving revision={}", problem, current().knowledge().revision());
+    }
+
     /** The last reload attempt, or null when there has been none. */
     public Outcome lastReload() {
         return last.get();
@@ -111,7 +178,19 @@ public class KnowledgeHolder {
                     throw new KnowledgeException("the files changed while they were checked (revision " + verdict.revision()
                             + " checked, " + knowledge.revision() + " found); the next reload checks them again");
                 }
-                current.set(new Loaded(new Advisor(new Engine(knowledge)), Instant.now()));
+                Failure failed = failedRevisions.get(knowledge.revision());
+                if (failed != null) {
+                    throw new KnowledgeException("revision " + failed.revision() + " failed in service at " + failed.at() + ": "
+                            + failed.reason() + ", for the profile " + Mappers.compact(failed.profile())
+                            + "; it stays out until its files change (a scenario with that profile shows the fault)");
+                }
+                synchronized (switching) {
+                    Loaded replaced = current.get();
+                    if (!replaced.knowledge().revision().equals(knowledge.revision())) {
+                        previous.set(replaced);
+                    }
+                    current.set(new Loaded(new Advisor(new Engine(knowledge)), Instant.now()));
+                }
                 outcome = new Outcome(true, knowledge.revision(), Instant.now(), List.of());
                 LOG.info("knowledge reloaded revision={} rules={} libraries={}", knowledge.revision(),
                         knowledge.rules().names().size(), knowledge.catalog().size());

@@ -30,6 +30,7 @@ public class KnowledgeWatcher {
     private final ServiceSettings settings;
     private WatchService service;
     private Thread thread;
+    private volatile String stopped;
 
     public KnowledgeWatcher(KnowledgeHolder holder, ServiceSettings settings) {
         this.holder = holder;
@@ -80,15 +81,38 @@ public class KnowledgeWatcher {
                 while ((more = service.poll(settings.debounce(), TimeUnit.MILLISECONDS)) != null) {
                     drain(more);
                 }
-                holder.reload();
+                reload();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
             // Shutting down.
-        } catch (RuntimeException e) {
-            LOG.error("the knowledge watcher stopped; restart the service to resume hot reload", e);
+        } catch (Throwable e) {
+            stopped = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.error("the knowledge watcher stopped ({}); /health is DOWN; restart the service to resume hot reload", stopped, e);
         }
+    }
+
+    /**
+     * Reloads, whatever a reload throws: an error (out of memory or metaspace while building the
+     * new knowledge, a bug) is reported as that reload's outcome and the watch goes on.
+     */
+    private void reload() {
+        try {
+            holder.reload();
+        } catch (Throwable e) {
+            holder.reloadFailed(e);
+        }
+    }
+
+    /** Why the watch stopped, or null while it runs (or was never started). */
+    public String stopped() {
+        return stopped;
+    }
+
+    /** Whether the folders are watched at all (not for the bundled knowledge, nor with dbpick.watch=false). */
+    public boolean watching() {
+        return thread != null;
     }
 
     private void drain(WatchKey key) {

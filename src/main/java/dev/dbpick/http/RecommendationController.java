@@ -43,10 +43,12 @@ public class RecommendationController {
 
     private final KnowledgeHolder holder;
     private final ResultCache cache;
+    private final RankingGuard guard;
 
-    public RecommendationController(KnowledgeHolder holder, ResultCache cache) {
+    public RecommendationController(KnowledgeHolder holder, ResultCache cache, RankingGuard guard) {
         this.holder = holder;
         this.cache = cache;
+        this.guard = guard;
     }
 
     /**
@@ -81,7 +83,8 @@ public class RecommendationController {
         Knowledge knowledge = loaded.knowledge();
         Profile profile = new ProfileReader(knowledge.questionnaire()).read(body == null ? "" : body);
         LocalDate date = Requests.asOf(asOf);
-        Result result = cache.get(knowledge.revision(), profile, limit, date, () -> loaded.advisor().recommend(profile, limit, date));
+        Result result = cache.get(knowledge.revision(), profile, limit, date,
+                () -> guard.run(loaded, profile, () -> loaded.advisor().recommend(profile, limit, date)));
         if (!adr) {
             return HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
         }

@@ -3,7 +3,6 @@ package dev.dbpick.http;
 import dev.dbpick.profile.ProfileException;
 import dev.dbpick.recommendation.Engine;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Query parameters shared by the service's endpoints, checked with the same messages everywhere. */
@@ -57,9 +56,9 @@ final class Requests {
             return Engine.today();
         }
         try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new ProfileException("invalid request: \"asOf\" must be a date, YYYY-MM-DD, got \""
+            return dev.dbpick.recommendation.Evaluation.parse(asOf);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("invalid request: \"asOf\" " + e.getMessage() + ", got \""
                     + (asOf.length() > 40 ? asOf.substring(0, 40) + "..." : asOf) + "\"", "asOf", List.of());
         }
     }

@@ -16,12 +16,15 @@ import io.micronaut.core.annotation.Nullable;
  * @param resultCacheMib  how much memory the kept results may take, in MiB (default 32; 0 for none)
  * @param requestTimeoutSeconds a request must arrive whole within this many seconds, else 408 (default 10)
  * @param gateTimeoutSeconds    a reload's checks (compile, data, scenarios) must finish within this many seconds (default 60)
+ * @param rankingTimeoutSeconds a request's ranking and explanations must finish within this many seconds, else 503 (default 5)
+ * @param rankingThreads        threads that rank, apart from the threads that take requests (default 8)
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
                               @Nullable Boolean watch, @Nullable Integer debounceMillis,
                               @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds,
-                              @Nullable Integer gateTimeoutSeconds, @Nullable Integer resultCacheMib) {
+                              @Nullable Integer gateTimeoutSeconds, @Nullable Integer resultCacheMib,
+                              @Nullable Integer rankingTimeoutSeconds, @Nullable Integer rankingThreads) {
 
     public ServiceSettings {
         if (adminToken != null) {
@@ -32,6 +35,16 @@ public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nu
     /** How long a reload's checks may take. */
     public java.time.Duration gateTimeout() {
         return java.time.Duration.ofSeconds(gateTimeoutSeconds == null ? 60 : Math.max(5, gateTimeoutSeconds));
+    }
+
+    /** How long a request's ranking and explanations may take. */
+    public java.time.Duration rankingTimeout() {
+        return java.time.Duration.ofSeconds(rankingTimeoutSeconds == null ? 5 : Math.max(1, rankingTimeoutSeconds));
+    }
+
+    /** How many rankings run at once. */
+    public int rankingThreadCount() {
+        return rankingThreads == null ? 8 : Math.max(1, rankingThreads);
     }
 
     /** How long a request may take to arrive whole. */

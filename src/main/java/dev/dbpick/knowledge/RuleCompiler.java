@@ -70,11 +70,21 @@ public final class RuleCompiler {
             throw new KnowledgeException(problems.size() + " error(s) in the rules", problems);
         }
         Compiled written = build(files, problems);
-        if (matchesHandedOffTypes(written.packages())) {
-            return written;
+        Compiled compiled = matchesHandedOffTypes(written.packages()) ? written
+                : build(files.stream().map(RuleCompiler::handOff).toList(), new ArrayList<>());
+        checkConsequences(compiled.packages(), files);
+        return compiled;
+    }
+
+    /**
+     * Refuses compiled rules whose consequences or functions do more than rules are for
+     * ({@link ConsequenceCheck}): each problem with file, line and rule name.
+     */
+    static void checkConsequences(Collection<KiePackage> packages, List<SourceFile> files) {
+        List<String> refused = ConsequenceCheck.problems(packages, files);
+        if (!refused.isEmpty()) {
+            throw new KnowledgeException(refused.size() + " rule(s) do what rules may not", refused);
         }
-        Compiled handedOff = build(files.stream().map(RuleCompiler::handOff).toList(), new ArrayList<>());
-        return handedOff;
     }
 
     /** Whether a compilation hands its results off to the global {@code derivations}. */

@@ -42,7 +42,13 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
             }
         }
         Set<String> lineRules = RuleCompiler.lineRules(files);
-        return new Rules(RuleCompiler.newKieBase(compiled.packages(), lineRules), RuleCompiler.ruleNames(compiled.packages()),
+        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), lineRules);
+        if (cached.isPresent()) {
+            // An entry is only stored after the check passed; checked again all the same (it is
+            // cheap), once the knowledge base has tied each rule to its consequence's class.
+            RuleCompiler.checkConsequences(kieBase.getKiePackages(), files);
+        }
+        return new Rules(kieBase, RuleCompiler.ruleNames(compiled.packages()),
                 RuleCompiler.locations(files), compiled.warnings(), files, lineRules,
                 RuleCompiler.profileReads(files, Profile.FIELDS.keySet()));
     }

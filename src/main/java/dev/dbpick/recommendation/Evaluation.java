@@ -1,6 +1,8 @@
 package dev.dbpick.recommendation;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * The date an answer is judged on, inserted as a fact so rules can compute ages: how long ago a
@@ -14,9 +16,36 @@ import java.time.LocalDate;
 public record Evaluation(String date, int staleFactsAfterMonths) {
 
     public Evaluation {
-        LocalDate.parse(date);
+        parse(date);
     }
 
+    /** The first and last years an answer can be judged on: outside them every library would be brand new, or ancient. */
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR = 2100;
+    private static final LocalDate EARLIEST = LocalDate.of(FIRST_YEAR, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(LAST_YEAR, 12, 31);
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /**
+     * An evaluation date, {@code YYYY-MM-DD} with a four-digit year from {@value #FIRST_YEAR} to
+     * {@value #LAST_YEAR}; {@code +10000-01-01} and the like are not dates a ranking can be judged on.
+     *
+     * @throws IllegalArgumentException saying what a date must be (the caller names the field)
+     */
+    public static LocalDate parse(String text) {
+        LocalDate date;
+        try {
+            date = text != null && DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null || date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new IllegalArgumentException("must be a date from " + EARLIEST + " to " + LATEST + ", YYYY-MM-DD");
+        }
+        return date;
+    }
+
+    /** The evaluation on a date, which must lie in the years {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
     public static Evaluation on(LocalDate date, int staleFactsAfterMonths) {
         return new Evaluation(date.toString(), staleFactsAfterMonths);
     }

@@ -167,14 +167,35 @@ final class Firing {
         return count + fireGroup(session, filter);
     }
 
-    /** Fires the focused agenda group (then those below it) within the budget. */
+    /**
+     * Fires the focused agenda group (then those below it) within the budget of firings, and
+     * within the time budget when the thread has one ({@link Deadline}): checked before each
+     * firing, so the firing stops at the first match after the time is up.
+     */
     private int fireGroup(KieSession session, AgendaFilter filter) {
         int count;
+        AgendaFilter budgeted = !Deadline.active() ? filter : match -> {
+            if (Deadline.passed()) {
+                String rule = match.getRule().getName();
+                throw new RankingTimeoutException(rule, knowledge.rules().location(rule));
+            }
+            return filter == null || filter.accept(match);
+        };
         try {
-            count = filter == null ? session.fireAllRules(limit) : session.fireAllRules(filter, limit);
+            count = budgeted == null ? session.fireAllRules(limit) : session.fireAllRules(budgeted, limit);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             throw new RuleFailedException(rule, knowledge.rules().location(rule), e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RankingTimeoutException timeout) {
+                    throw timeout;
+                }
+            }
+            throw e;
+        }
+        if (Deadline.passed()) {
+            throw new RankingTimeoutException(null, null);
         }
         if (count >= limit) {
             String rule = culprit(session);

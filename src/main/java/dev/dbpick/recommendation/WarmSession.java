@@ -42,7 +42,7 @@ final class WarmSession implements AutoCloseable {
             firing.attach(session);
             insertCatalog(session, knowledge);
             session.insert(evaluation);
-            firing.fire(session);
+            Deadline.outside(() -> firing.fire(session));
             List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
             derived.addAll(firing.drainHandedOff());
             this.fixed = List.copyOf(derived);

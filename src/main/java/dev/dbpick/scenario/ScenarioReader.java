@@ -14,7 +14,6 @@ import dev.dbpick.support.Mappers;
 import dev.dbpick.support.Suggestions;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -228,9 +227,9 @@ public final class ScenarioReader {
             return null;
         }
         try {
-            return LocalDate.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"asOf\" must be a date, YYYY-MM-DD, got \"" + node.asText() + "\"");
+            return dev.dbpick.recommendation.Evaluation.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"asOf\" " + e.getMessage() + ", got \"" + node.asText() + "\"");
         }
     }
 

@@ -45,6 +45,15 @@ public final class Mappers {
         return JSON;
     }
 
+    /** A value as JSON on one line, for a message; its {@code toString()} when it cannot be written. */
+    public static String compact(Object value) {
+        try {
+            return JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
     /** YAML: the catalog, the questionnaire, the scenarios. */
     public static ObjectMapper yaml() {
         return YAML;

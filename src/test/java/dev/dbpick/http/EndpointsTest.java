@@ -107,6 +107,20 @@ class EndpointsTest extends ServiceTest {
     }
 
     @Test
+    void anEvaluationDateOutsideTheYears1990To2100OrNotFourDigitsIs400() {
+        for (String asOf : new String[] {"1989-12-31", "2101-01-01", "+10000-01-01", "0001-01-01", "99999-01-01", "26-11-26"}) {
+            JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations?asOf=" + asOf, "{}")
+                    .contentType(MediaType.APPLICATION_JSON));
+            assertTrue(problem.get("detail").asText().contains("\"asOf\" must be a date from 1990-01-01 to 2100-12-31"),
+                    asOf + ": " + problem);
+        }
+        for (String asOf : new String[] {"1990-01-01", "2100-12-31"}) {
+            assertEquals(asOf, json(client.toBlocking().retrieve(HttpRequest.POST("/api/v1/recommendations?asOf=" + asOf, "{}")
+                    .contentType(MediaType.APPLICATION_JSON))).get("knowledge").get("evaluatedOn").asText());
+        }
+    }
+
+    @Test
     void aWrongTypeIs400() {
         JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations", "{\"async\":true}")
                 .contentType(MediaType.APPLICATION_JSON));

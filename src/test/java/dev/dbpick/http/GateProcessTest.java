@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reload gate in its own process: good knowledge passes with every scenario counted; a rule
- * that spins without end is stopped at the time limit, and one that keeps re-firing itself is
+ * whose conditions join the catalog with itself four times per profile (no loop, which
+ * consequences may not have, yet billions of matches) is stopped at the time limit, and one that keeps re-firing itself is
  * named with its file and line; neither can hold the service.
  */
 class GateProcessTest {
@@ -21,6 +22,7 @@ class GateProcessTest {
 
             import dev.dbpick.catalog.Library;
             import dev.dbpick.profile.Profile;
+            import dev.dbpick.recommendation.Activity;
             import dev.dbpick.recommendation.Caution;
 
             """;
@@ -41,9 +43,11 @@ class GateProcessTest {
                 rule "Spin"
                 when
                     Profile()
-                    Library(id == "sqlalchemy")
+                    Library($a: id)
+                    Library($b: id)
+                    Library($c: id)
+                    Library($d: id, $a.length() + $b.length() + $c.length() + $d.length() < 0)
                 then
-                    while (System.nanoTime() > 0) { Thread.onSpinWait(); }
                 end
                 """);
         long start = System.nanoTime();
@@ -60,15 +64,26 @@ class GateProcessTest {
         copy.write("rules/echo.drl", HEADER + """
                 rule "Echo"
                 when
-                    $library: Library(id == "sqlalchemy")
+                    Activity($library: library, $months: months)
                 then
-                    update($library);
+                    insert(new Activity($library, "echo", $months + 1));
                 end
                 """);
         Gate.Verdict verdict = check(copy, Duration.ofSeconds(60));
         assertFalse(verdict.passed());
         assertTrue(verdict.problems().toString().contains("Echo"), verdict.problems().toString());
         assertTrue(verdict.problems().toString().contains("echo.drl:"), verdict.problems().toString());
+    }
+
+    @Test
+    void theCheckingJvmRunsWithTheServicesMemorySettings() {
+        assertEquals(java.util.List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=48m"),
+                GateProcess.memoryOptions(java.util.List.of("-Xms64m", "-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
+                        "-XX:ReservedCodeCacheSize=48m", "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC"), 160L << 20));
+        assertEquals(java.util.List.of("-Xmx512m", "-Xss1m"), GateProcess.memoryOptions(java.util.List.of("-Xss1m"), 512L << 20),
+                "the heap the JVM chose when the service set none");
+        assertEquals(java.util.List.of("-XX:MaxRAMPercentage=75"), GateProcess.memoryOptions(
+                java.util.List.of("-XX:MaxRAMPercentage=75"), 3L << 30));
     }
 
     private static Gate.Verdict check(KnowledgeCopy copy, Duration limit) {

@@ -26,12 +26,17 @@ final class KnowledgeCopy {
         }
     }
 
-    /** Service properties pointing at the copy, with a test admin token and a quick debounce. */
+    /**
+     * Service properties pointing at the copy, with a test admin token, a quick debounce, any
+     * free port (another build on the machine may hold 8080), and a client that waits as long as
+     * a reload's checks may take on a slow machine.
+     */
     Map<String, String> properties() {
         // A reload runs the gate in a process of its own; on a slow or busy machine (CI may be
         // several times slower) that takes far longer than on a developer's: the tests wait for
         // the event, with limits generous enough that only a hang fails them.
         return Map.of(
+                "micronaut.server.port", "-1",
                 "dbpick.rules", rules.toString(),
                 "dbpick.data", data.toString(),
                 "dbpick.admin-token", "test-token",

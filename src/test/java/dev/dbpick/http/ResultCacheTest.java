@@ -60,6 +60,6 @@ class ResultCacheTest {
     }
 
     private static ServiceSettings settings(int entries, int mib) {
-        return new ServiceSettings(null, null, null, false, null, entries, null, null, mib);
+        return new ServiceSettings(null, null, null, false, null, entries, null, null, mib, null, null);
     }
 }

@@ -196,17 +196,17 @@ class EngineTest {
     }
 
     @Test
-    void aRuleThatKeepsUpdatingAFactIsNamedNotTheRulesItReTriggers(@TempDir Path folder) throws IOException {
+    void aRuleThatKeepsInsertingWhatItMatchesIsNamedNotTheRulesItReTriggers(@TempDir Path folder) throws IOException {
         Engine looping = withRule(folder, "echo.drl", """
                 package dev.dbpick.rules;
 
-                import dev.dbpick.catalog.Library;
+                import dev.dbpick.recommendation.Activity;
 
                 rule "Echo"
                 when
-                    $library: Library(id == "sqlalchemy")
+                    Activity($library: library, $months: months)
                 then
-                    update($library);
+                    insert(new Activity($library, "echo", $months + 1));
                 end
                 """);
         RunawayRuleException e = assertThrows(RunawayRuleException.class, () -> looping.rank(profiles.read("{}"), TestKnowledge.AS_OF));

@@ -1,34 +1,27 @@
 package dev.dbpick.recommendation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+/** An answer is judged on a date in the years 1990 to 2100, written with a four-digit year. */
 class EvaluationTest {
 
-    private final Evaluation evaluation = new Evaluation("2026-11-26", 6);
-
     @Test
-    void monthsAreCountedFromAMonthOrADate() {
-        assertEquals(0, evaluation.monthsSince("2026-11"));
-        assertEquals(11, evaluation.monthsSince("2025-12"));
-        assertEquals(49, evaluation.monthsSince("2022-10-17"));
-        assertEquals(-2, evaluation.monthsSince("2027-01"));
-        assertEquals(4, evaluation.yearsSince("2022-10"));
+    void theFirstAndLastDaysOfTheRangeAreDates() {
+        assertEquals(LocalDate.of(1990, 1, 1), Evaluation.parse("1990-01-01"));
+        assertEquals(LocalDate.of(2100, 12, 31), Evaluation.parse("2100-12-31"));
     }
 
     @Test
-    void anythingThatIsNotAMonthIsInfinitelyLongAgo() {
-        for (String text : new String[] {null, "", "2026", "2026-1", "2026-13", "2026-00", "20x6-11", "2026/11", "2026-11x", "first release"}) {
-            assertEquals(Integer.MAX_VALUE, evaluation.monthsSince(text), String.valueOf(text));
+    void datesOutsideTheRangeOrNotWrittenYyyyMmDdAreRefused() {
+        for (String text : new String[] {"1989-12-31", "2101-01-01", "+10000-01-01", "-0001-01-01", "0001-01-01", "2026-02-30",
+                "2026-1-01", "２０２６-01-01", "", "2026-01-01T00:00"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluation.parse(text), text);
+            assertEquals("must be a date from 1990-01-01 to 2100-12-31, YYYY-MM-DD", e.getMessage());
         }
-    }
-
-    @Test
-    void factsAreStaleAfterTheThreshold() {
-        assertTrue(evaluation.stale("2026-04-30"));
-        assertFalse(evaluation.stale("2026-05-01"));
+        assertThrows(IllegalArgumentException.class, () -> Evaluation.on(LocalDate.of(10000, 1, 1), 6));
     }
 }
