@@ -84,7 +84,7 @@ public final class ScenarioRunner {
                         + (ruleNames.contains(rule) ? "it did not" : "but no rule has that name"));
             }
         }
-        return new ScenarioResult(scenario, failures);
+        return new ScenarioResult(scenario, failures, Map.of("", ranking.isEmpty() ? "nothing" : ranking.get(0)));
     }
 
     /** A whole data layer: per database, the pick and the driver it runs on. */
@@ -92,7 +92,9 @@ public final class ScenarioRunner {
         Result result = new Advisor(engine).recommend(scenario.profile(), 0, scenario.asOf());
         List<String> failures = new ArrayList<>();
         Set<String> fired = new HashSet<>();
+        Map<String, String> picks = new java.util.LinkedHashMap<>();
         for (StackEntry entry : result.stack()) {
+            picks.put(entry.database(), entry.pick() == null ? "nothing" : entry.pick().id());
             entry.reasons().forEach(r -> fired.add(r.rule()));
             entry.runsOnReasons().forEach(r -> fired.add(r.rule()));
             Scenario.StackPick expected = scenario.stack().get(entry.database());
@@ -115,7 +117,7 @@ public final class ScenarioRunner {
                         + (ruleNames.contains(rule) ? "it did not" : "but no rule has that name"));
             }
         }
-        return new ScenarioResult(scenario, failures);
+        return new ScenarioResult(scenario, failures, picks);
     }
 
     private static String describe(Ranking result, int index) {
