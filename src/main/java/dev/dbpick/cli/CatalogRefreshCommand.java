@@ -18,13 +18,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code dbpick catalog refresh [ID...]}: the options, then {@link Refresh} and its report. */
 @Command(name = "refresh", description = {
-            "Refreshes the facts a machine can check (latest release and its month, Python versions per",
-            "release line, development status, typing classifier, licence expression, download rank,",
-            "advisories) from the Python Package Index's JSON API, OSV and the monthly top-packages ranking",
-            "(URLs in data/settings.yaml, refresh:). They go to data/refreshed/ID.yaml, laid over the",
-            "hand-written data/catalog/ (never rewritten); data/pinned.yaml keeps hand facts as written.",
-            "Prints each fact that changed, then runs the scenarios on the refreshed knowledge and lists",
-            "the failing ones and the first picks that moved. A source that fails keeps its facts."},
+            "Refreshes the facts a machine can check from the package index, OSV and the download ranking.",
+            "Latest release and its month, Python versions per release line, development status, typing",
+            "classifier, licence expression, download rank and advisories, from the Python Package Index's",
+            "JSON API, OSV and the monthly top-packages ranking (URLs in data/settings.yaml, refresh:, or",
+            "the flags below). They go to data/refreshed/ID.yaml, laid over the hand-written data/catalog/",
+            "(never rewritten); data/pinned.yaml keeps hand facts as written. Prints each fact that changed,",
+            "then runs the scenarios on the refreshed knowledge and lists the failing ones and the first",
+            "picks that moved. A source that fails keeps its facts, with a warning."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:refreshed (a failing source only warns, unless --strict)", "1:--strict and a source failed, or an"
                 + " internal error", "2:bad usage or an unknown library", "3:invalid rules or data"})
