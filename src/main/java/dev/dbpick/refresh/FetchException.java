@@ -36,4 +36,9 @@ final class FetchException extends Exception {
     boolean sourceDown() {
         return kind == Kind.UNREACHABLE;
     }
+
+    /** True for a source that is struggling (no answer in time, or errors past the retries): twice in a row and it is down. */
+    static boolean struggling(Kind kind) {
+        return kind == Kind.TIMEOUT || kind == Kind.GAVE_UP;
+    }
 }

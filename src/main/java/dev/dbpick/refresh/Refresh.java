@@ -70,7 +70,9 @@ public final class Refresh {
     }
 
     /**
-     * Runs the refresh.
+     * Runs the refresh. A source that cannot be reached, or that times out or fails past its
+     * retries for two packages in a row, is not asked again this run: its remaining packages keep
+     * their facts, each with a warning.
      *
      * @param progress told the library being asked about, e.g. "django (12/59)"
      * @throws IllegalArgumentException for an id the catalog does not have, or a folder that cannot be written
@@ -103,6 +105,7 @@ public final class Refresh {
         List<Library> targets = targets(hand, notes);
         Map<Source, List<String>> failures = new EnumMap<>(Source.class);
         Map<Source, String> down = new EnumMap<>(Source.class);
+        Map<Source, Integer> struggling = new EnumMap<>(Source.class);
         List<String> warnings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
         if (!targets.isEmpty()) {
@@ -124,8 +127,11 @@ public final class Refresh {
                             case OSV -> osv.refresh(library);
                             case DOWNLOADS -> downloads.refresh(library);
                         };
-                if (outcome.down()) {
-                    down.put(source, outcome.problems().get(0));
+                int inARow = outcome.failure() != null && FetchException.struggling(outcome.failure())
+                        ? struggling.merge(source, 1, Integer::sum) : 0;
+                struggling.put(source, inARow);
+                if (outcome.failure() == FetchException.Kind.UNREACHABLE || inARow >= 2) {
+                    down.putIfAbsent(source, outcome.problems().get(0) + (inARow >= 2 ? ", twice in a row" : ""));
                 }
                 outcomes.add(outcome);
                 report(library, outcome, downloads.failure() != null, failures, warnings, notes);

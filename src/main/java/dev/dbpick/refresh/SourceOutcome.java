@@ -12,13 +12,13 @@ import java.util.Set;
  *
  * @param source   the source
  * @param failed   the package's request failed as a whole
- * @param down     it failed because the source cannot be reached: it is not asked again this run
+ * @param failure  why it failed, when a request failed as a whole (null otherwise)
  * @param facts    fact name to its new value
  * @param keep     facts of this source whose earlier refreshed value stays
  * @param problems warnings (a request that failed), without the source and library prefix
  * @param notes    things a reviewer should know that are not failures
  */
-record SourceOutcome(Source source, boolean failed, boolean down, Map<String, Overlay.Fact> facts, Set<String> keep,
+record SourceOutcome(Source source, boolean failed, FetchException.Kind failure, Map<String, Overlay.Fact> facts, Set<String> keep,
                      List<String> problems, List<String> notes) {
 
     SourceOutcome {
@@ -29,16 +29,16 @@ record SourceOutcome(Source source, boolean failed, boolean down, Map<String, Ov
     }
 
     static SourceOutcome failed(Source source, String problem) {
-        return new SourceOutcome(source, true, false, Map.of(), Set.of(), List.of(problem), List.of());
+        return new SourceOutcome(source, true, null, Map.of(), Set.of(), List.of(problem), List.of());
     }
 
     static SourceOutcome failed(Source source, FetchException e) {
-        return new SourceOutcome(source, true, e.sourceDown(), Map.of(), Set.of(), List.of(e.getMessage()), List.of());
+        return new SourceOutcome(source, true, e.kind(), Map.of(), Set.of(), List.of(e.getMessage()), List.of());
     }
 
     /** A source determined these facts, and could not determine {@code keep}. */
     static SourceOutcome of(Source source, Map<String, Overlay.Fact> facts, Set<String> keep, List<String> problems,
                             List<String> notes) {
-        return new SourceOutcome(source, false, false, facts, keep, problems, notes);
+        return new SourceOutcome(source, false, null, facts, keep, problems, notes);
     }
 }

@@ -119,6 +119,17 @@ class RefreshTest {
     }
 
     @Test
+    void aSourceFailingPastItsRetriesTwiceInARowIsNotAskedAgainThisRun() {
+        server.on("POST", "/v1/query", status(503));
+        server.on("POST", "/v1/query", "\"sqlalchemy\"", status(503));
+        server.on("POST", "/v1/query", "\"django\"", status(503));
+        Report report = refresh(RefreshClientTest.DEC_2, true, false, server.url(), "django", "psycopg", "sqlalchemy");
+        assertEquals(8, server.paths().stream().filter(p -> p.startsWith("POST")).count(), "4 tries each for two packages, then none");
+        assertTrue(report.warnings().contains("osv: sqlalchemy: HTTP 503 after 3 retries, twice in a row (not asked again this run);"
+                + " its advisories stay as they were"), report.warnings()::toString);
+    }
+
+    @Test
     void aPackageGoneFromTheIndexKeepsItsFacts() {
         refresh("psycopg");
         server.on("GET", "/pypi/psycopg/json", status(404));
