@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Writes the overlay of one library, {@code data/refreshed/ID.yaml}, always the same way for
  * the same facts: the facts in {@link FactNames#ORDER}, each with its value, source and fetch
- * date, every string quoted, so a refresh that finds nothing new changes no byte and a review
- * shows only what moved. A file is replaced whole (written beside it, then moved over it).
+ * date, every string quoted, so a refresh that finds nothing new changes only the fetch dates
+ * (on the same day, no byte) and a review shows only what moved. A file is replaced whole (written beside it, then moved over it).
  */
 final class OverlayWriter {
 
