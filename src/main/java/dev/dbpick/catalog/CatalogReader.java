@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code data/vocabulary.yaml} and {@code data/catalog/*.yaml}. Every problem is
- * reported with the file and the entry; any problem stops loading.
+ * Reads {@code data/vocabulary.yaml} and {@code data/catalog/*.yaml}, with the refreshed facts
+ * of {@code data/refreshed/*.yaml} laid over the hand-written records ({@link OverlayMerge}).
+ * Every problem is reported with the file and the entry; any problem stops loading.
  */
 public final class CatalogReader {
 
@@ -40,6 +41,16 @@ public final class CatalogReader {
     }
 
     public static Catalog read(List<SourceFile> files, Vocabulary vocabulary, Questionnaire questionnaire) {
+        return read(files, List.of(), null, vocabulary, questionnaire);
+    }
+
+    /**
+     * Reads the hand-written records, lays the refreshed facts of {@code overlays}
+     * ({@code refreshed/ID.yaml}) over them except where {@code pinned} ({@code pinned.yaml},
+     * or null) keeps the hand value, and checks the merged records.
+     */
+    public static Catalog read(List<SourceFile> files, List<SourceFile> overlays, SourceFile pinned, Vocabulary vocabulary,
+                               Questionnaire questionnaire) {
         if (files.isEmpty()) {
             throw new KnowledgeException("data/catalog: no catalog files (*.yaml)");
         }
@@ -48,6 +59,14 @@ public final class CatalogReader {
         for (SourceFile file : files) {
             entries.addAll(readEntries(file, problems));
         }
+        Map<String, Overlay> overlayById = new HashMap<>();
+        for (SourceFile file : overlays) {
+            Overlay overlay = Overlay.read(file, problems);
+            if (overlay != null) {
+                overlayById.put(overlay.id(), overlay);
+            }
+        }
+        Pins pins = pinned == null ? Pins.NONE : Pins.read(pinned, problems);
         if (!problems.isEmpty()) {
             // Root causes only: a record that cannot be read would make every reference to it
             // (alternatives, drivers) look broken too.
@@ -56,22 +75,35 @@ public final class CatalogReader {
         CatalogChecks checks = new CatalogChecks(vocabulary, questionnaire);
         Map<String, Entry> seen = new HashMap<>();
         Map<String, Library> byId = new HashMap<>();
+        Map<String, Provenance> provenance = new HashMap<>();
+        List<Entry> merged = new ArrayList<>();
         for (Entry entry : entries) {
             Entry first = seen.putIfAbsent(entry.library().id(), entry);
             if (first != null) {
                 problems.add(entry.where() + ": duplicate id, first defined at " + first.where());
-            } else {
-                byId.put(entry.library().id(), entry.library());
+                merged.add(entry);   // still checked, as written
+                continue;
             }
+            Overlay overlay = overlayById.get(entry.library().id());
+            OverlayMerge.Merged result = OverlayMerge.apply(entry.library(), overlay, pins);
+            Entry used = new Entry(overlay == null ? entry.where() : entry.where() + " with " + overlay.file(), result.library());
+            merged.add(used);
+            byId.put(used.library().id(), used.library());
+            provenance.put(used.library().id(), result.provenance());
         }
-        for (Entry entry : entries) {
+        overlayById.values().stream().filter(o -> !seen.containsKey(o.id())).map(Overlay::file).sorted()
+                .forEach(file -> problems.add(file + ": no catalog record has this id; delete the file or restore the record"));
+        pins.byId().keySet().stream().filter(id -> !seen.containsKey(id)).sorted()
+                .forEach(id -> problems.add(pins.file() + ": \"" + id + "\" is not a catalog id"
+                        + dev.dbpick.support.Suggestions.didYouMean(id, seen.keySet())));
+        for (Entry entry : merged) {
             checks.check(entry.library(), byId)
                     .forEach(problem -> problems.add(entry.where() + ": " + problem));
         }
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems.size() + " problem(s) in the catalog", problems);
         }
-        return new Catalog(entries.stream().map(Entry::library).toList(), vocabulary);
+        return new Catalog(merged.stream().map(Entry::library).toList(), vocabulary, provenance);
     }
 
     private record Entry(String where, Library library) {

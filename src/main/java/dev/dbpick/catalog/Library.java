@@ -63,7 +63,7 @@ public record Library(
     }
 
     static <T> List<T> listOf(String field, List<T> list) {
-        if (list == null || list.contains(null)) {
+        if (list == null || list.stream().anyMatch(java.util.Objects::isNull)) {   // contains(null) throws on List.of
             throw new IllegalArgumentException("\"" + field + "\" must be a list without empty items; write [] for none");
         }
         return List.copyOf(list);

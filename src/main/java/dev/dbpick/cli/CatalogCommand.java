@@ -17,10 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dbpick catalog list|show}: what the catalog knows, without running the rules. */
+/**
+ * {@code dbpick catalog list|show}: what the catalog knows, without running the rules;
+ * {@code dbpick catalog refresh}: {@link CatalogRefreshCommand}.
+ */
 @Command(name = "catalog",
-        description = "Shows the library catalog (data/catalog/*.yaml).",
-        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class},
+        description = "Shows the library catalog (data/catalog/*.yaml, with the refreshed facts of data/refreshed/), and"
+                + " refreshes the facts a machine can check.",
+        subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class, CatalogRefreshCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
 final class CatalogCommand implements Runnable {
@@ -109,7 +113,8 @@ final class CatalogCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Shows every fact the catalog holds about one library, with its sources.",
+    @Command(name = "show", description = "Shows every fact the catalog holds about one library, with its sources, and"
+            + " which facts a refresh set, from where and when.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success", "1:internal error", "2:bad usage or unknown library", "3:invalid data"})
     static final class ShowCommand implements Callable<Integer> {
@@ -137,9 +142,9 @@ final class CatalogCommand implements Runnable {
                     .orElseThrow(() -> new UsageException("unknown library \"" + Text.truncate(id, 40) + "\"" + suggestion(catalog)));
             PrintWriter out = spec.commandLine().getOut();
             if (format == CatalogFormat.JSON) {
-                out.println(Json.write(library));
+                out.println(Json.write(CatalogText.document(library, catalog.provenance(library.id()))));
             } else {
-                CatalogText.details(library, catalog.vocabulary(), out);
+                CatalogText.details(library, catalog.provenance(library.id()), catalog.vocabulary(), out);
             }
             out.flush();
             return ExitCode.OK;

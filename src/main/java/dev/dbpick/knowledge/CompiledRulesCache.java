@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,8 +41,8 @@ import org.kie.api.definition.KiePackage;
  */
 public final class CompiledRulesCache {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = dev.dbpick.support.CacheFolder.OWNER_ONLY_DIR;
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = dev.dbpick.support.CacheFolder.OWNER_ONLY_FILE;
 
     /** Entries kept: enough for a few rule folders and builds used by turns. */
     static final int KEPT = 8;
@@ -66,15 +65,7 @@ public final class CompiledRulesCache {
 
     /** The user's cache folder, or a disabled cache when it is switched off or cannot be made safe. */
     public static CompiledRulesCache forUser() {
-        if ("off".equals(System.getenv("DBPICK_CACHE")) || "off".equals(System.getProperty("dbpick.cache"))) {
-            return disabled();
-        }
-        String explicit = System.getProperty("dbpick.cache.dir", System.getenv("DBPICK_CACHE_DIR"));
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path folder = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "dbpick")
-                : Path.of(System.getProperty("user.home"), ".cache", "dbpick");
-        return new CompiledRulesCache(folder);
+        return dev.dbpick.support.CacheFolder.forUser().map(CompiledRulesCache::new).orElseGet(CompiledRulesCache::disabled);
     }
 
     Optional<Collection<KiePackage>> load(List<SourceFile> files) {
@@ -188,15 +179,7 @@ public final class CompiledRulesCache {
     }
 
     private static boolean ownerOnly(Path folder) {
-        try {
-            var attributes = Files.readAttributes(folder, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            String me = System.getProperty("user.name");
-            return attributes.isDirectory()
-                    && attributes.owner().getName().equals(me)
-                    && attributes.permissions().equals(OWNER_ONLY_DIR);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return dev.dbpick.support.CacheFolder.ownerOnly(folder);
     }
 
     private static void deleteQuietly(Path file) {

@@ -97,6 +97,12 @@ public record KnowledgeFolder(String label, Path root) {
         return readFile(file);
     }
 
+    /** One named file when it exists, e.g. the optional {@code pinned.yaml}. */
+    public java.util.Optional<SourceFile> readIfPresent(String relative) {
+        Path file = root.resolve(relative);
+        return Files.isRegularFile(file) ? java.util.Optional.of(readFile(file)) : java.util.Optional.empty();
+    }
+
     /** Largest knowledge file read; the bundled ones are a few dozen KiB. */
     static final long MAX_FILE_BYTES = 4L << 20;
 

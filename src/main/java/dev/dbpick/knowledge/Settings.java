@@ -14,18 +14,29 @@ import java.io.IOException;
  * @param maxFiringsPerLibrary  rule firings allowed per catalog library in one ranking
  * @param changeOrder           profile fields from the most to the least plausible to change, the order
  *                              in which pivots, relaxations and admitting changes are offered
+ * @param refresh               where and how {@code dbpick catalog refresh} fetches facts (defaults when absent)
  */
 public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary,
-                       java.util.List<String> changeOrder) {
+                       java.util.List<String> changeOrder, RefreshSettings refresh) {
 
     public Settings {
         changeOrder = changeOrder == null ? java.util.List.of() : java.util.List.copyOf(changeOrder);
+        refresh = refresh == null ? RefreshSettings.DEFAULTS : refresh;
+    }
+
+    /** Settings with the default refresh sources. */
+    public Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary, java.util.List<String> changeOrder) {
+        this(nearTiePoints, staleFactsAfterMonths, maxFiringsPerLibrary, changeOrder, null);
     }
 
     public static Settings read(SourceFile file) {
         Settings settings;
         try {
-            settings = Mappers.yaml().readValue(file.content(), Settings.class);
+            com.fasterxml.jackson.databind.JsonNode tree = Mappers.yaml().readTree(file.content());
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("refresh")) {
+                object.putNull("refresh");   // optional: the defaults
+            }
+            settings = tree == null || tree.isMissingNode() ? null : Mappers.yaml().treeToValue(tree, Settings.class);
         } catch (JsonProcessingException e) {
             throw new KnowledgeException(file.name() + ": " + Mappers.describe(e));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.dbpick.render;
 
 import dev.dbpick.support.Text;
 import dev.dbpick.catalog.Library;
+import dev.dbpick.catalog.Provenance;
 import dev.dbpick.catalog.Vocabulary;
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,7 +41,28 @@ public final class CatalogText {
                 .forEach(out::println);
     }
 
+    /**
+     * One library as {@code catalog show --format json} gives it: the record's fields, each
+     * refreshed advisory with its {@code aliases}, and {@code refresh}: the hand record's date,
+     * the refreshed facts with their source and fetch date, and the pinned facts.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode document(Library l, Provenance provenance) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = dev.dbpick.support.Mappers.json().valueToTree(l);
+        for (com.fasterxml.jackson.databind.JsonNode advisory : node.path("advisories")) {
+            List<String> aliases = provenance.aliasesOf(advisory.path("id").asText());
+            if (!aliases.isEmpty()) {
+                aliases.forEach(((com.fasterxml.jackson.databind.node.ObjectNode) advisory).putArray("aliases")::add);
+            }
+        }
+        node.set("refresh", dev.dbpick.support.Mappers.json().valueToTree(provenance));
+        return node;
+    }
+
     public static void details(Library l, Vocabulary vocabulary, PrintWriter out) {
+        details(l, Provenance.hand(l.asOf(), List.of()), vocabulary, out);
+    }
+
+    public static void details(Library l, Provenance provenance, Vocabulary vocabulary, PrintWriter out) {
         out.println(l.name() + " (" + l.id() + ")");
         out.println(l.summary());
         out.println();
@@ -84,7 +106,9 @@ public final class CatalogText {
         field(out, "maintenance", m.lifecycle() + ", " + m.devStatus() + "; latest " + m.latestVersion() + " (" + m.released() + ")"
                 + (m.downloadRank() == null ? "" : "; download rank " + m.downloadRank()));
         for (Library.Advisory advisory : l.advisories()) {
-            field(out, "advisory", advisory.id() + (advisory.unfixed() ? " (no fix)" : " (fixed in " + advisory.fixedIn() + ")")
+            List<String> aliases = provenance.aliasesOf(advisory.id());
+            field(out, "advisory", advisory.id() + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")")
+                    + (advisory.unfixed() ? " (no fix)" : " (fixed in " + advisory.fixedIn() + ")")
                     + ": " + advisory.summary());
         }
         l.dependencyRisks().forEach(risk -> field(out, "risk", risk.severity() + ": " + risk.summary()));
@@ -98,7 +122,15 @@ public final class CatalogText {
             field(out, "seed list", "claims \"" + l.seedClaim().claim() + "\"; evidence: " + l.seedClaim().evidence());
         }
         l.sources().forEach(source -> field(out, "source", source));
-        field(out, "as of", l.asOf());
+        field(out, "as of", l.asOf().equals(provenance.handAsOf()) ? l.asOf()
+                : l.asOf() + " (refreshed; the hand-written facts were checked " + provenance.handAsOf() + ")");
+        java.util.Map<String, List<String>> refreshed = new java.util.LinkedHashMap<>();
+        provenance.refreshed().forEach(o -> refreshed.computeIfAbsent("from " + o.source() + " on " + o.fetched(),
+                k -> new java.util.ArrayList<>()).add(o.fact()));
+        refreshed.forEach((where, facts) -> field(out, "refreshed", String.join(", ", facts) + " " + where));
+        if (!provenance.pinned().isEmpty()) {
+            field(out, "pinned", String.join(", ", provenance.pinned()) + " (as written: a refresh never overrides them)");
+        }
     }
 
     private static void field(PrintWriter out, String label, String value) {

@@ -1,6 +1,8 @@
 package dev.dbpick.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one scenario: every expectation checked, each failed one saying what was
@@ -23,6 +25,23 @@ public record ScenarioResult(Scenario scenario, List<Check> checks, List<String>
     public ScenarioResult {
         checks = List.copyOf(checks);
         firstThree = List.copyOf(firstThree);
+    }
+
+    /**
+     * What the profile put first: under the key "" ("nothing" when nothing was recommended), or
+     * for a whole data layer the pick per database.
+     */
+    public Map<String, String> firstPicks() {
+        Map<String, String> picks = new LinkedHashMap<>();
+        if (scenario.profile() != null && scenario.profile().stack()) {
+            firstThree.forEach(entry -> {
+                int colon = entry.indexOf(": ");
+                picks.put(entry.substring(0, colon), entry.substring(colon + 2));
+            });
+        } else {
+            picks.put("", firstThree.isEmpty() ? "nothing" : firstThree.get(0));
+        }
+        return picks;
     }
 
     public List<String> failures() {

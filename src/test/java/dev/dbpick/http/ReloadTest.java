@@ -62,7 +62,8 @@ class ReloadTest extends ServiceTest {
 
     @AfterEach
     void restore() throws IOException {
-        for (String file : List.of("rules/team.drl", "rules/broken.drl", "rules/scenarios/impossible.yaml")) {
+        for (String file : List.of("rules/team.drl", "rules/broken.drl", "rules/scenarios/impossible.yaml",
+                "data/refreshed/sqlalchemy.yaml")) {
             Files.deleteIfExists(knowledge.root.resolve(file));
         }
         await(s -> s.get("revision").asText().equals(original) && lastReloadSwitched(s), "the original knowledge back");
@@ -77,6 +78,23 @@ class ReloadTest extends ServiceTest {
         JsonNode result = recommend("{\"databases\":[\"postgresql\"]}");
         assertEquals(status.get("revision"), result.get("knowledge").get("revision"));
         assertTrue(result.toString().contains("Team: ask the DBAs first"), result.toString());
+    }
+
+    @Test
+    void aRefreshWrittenIntoTheDataFolderSwitchesThroughTheGate() throws IOException {
+        Instant start = Instant.now();
+        Files.createDirectories(knowledge.data.resolve("refreshed"));
+        knowledge.write("data/refreshed/sqlalchemy.yaml", """
+                id: "sqlalchemy"
+                facts:
+                  "maintenance.downloadRank":
+                    value: 97
+                    source: "https://hugovk.github.io/top-pypi-packages/top-pypi-packages.min.json"
+                    fetched: "2026-12-01"
+                """);
+        await(s -> reloadedSince(s, start) && lastReloadSwitched(s) && !s.get("revision").asText().equals(original),
+                "the refreshed fact to switch in");
+        assertEquals(97, get("/api/v1/catalog/sqlalchemy").get("maintenance").get("downloadRank").asInt());
     }
 
     @Test
