@@ -39,7 +39,7 @@ class RefreshClientTest {
     }
 
     private PoliteClient client(boolean offline, Clock clock) {
-        return new PoliteClient(ResponseCache.in(cacheFolder.resolve("refresh")), Duration.ofMillis(500), 1000,
+        return new PoliteClient(ResponseCache.in(cacheFolder.resolve("refresh")), Duration.ofSeconds(5), 1000,
                 PoliteClient.userAgent("1.2.3", "https://example.org/dbpick"), offline, clock, waits::add);
     }
 
@@ -105,7 +105,7 @@ class RefreshClientTest {
 
     @Test
     void aServerThatDoesNotAnswerInTimeIsATimeout() {
-        server.on("GET", "/slow", json("osv/none.json").after(Duration.ofSeconds(3)));
+        server.on("GET", "/slow", json("osv/none.json").after(Duration.ofSeconds(30)));
         FetchException e = assertThrows(FetchException.class, () -> client(false, DEC_2).get(server.url() + "/slow"));
         assertEquals(FetchException.Kind.TIMEOUT, e.kind());
     }
@@ -151,6 +151,8 @@ class RefreshClientTest {
         slow.get(server.url() + "/x");
         slow.get(server.url() + "/x");
         assertEquals(1, waits.size());
-        assertTrue(waits.get(0).toMillis() > 300 && waits.get(0).toMillis() <= 500, waits::toString);
+        // The wait is what is left of the 500 ms slot after the first request: a busy machine
+        // may spend most of it on that request, so only its bounds are certain.
+        assertTrue(waits.get(0).toMillis() > 0 && waits.get(0).toMillis() <= 500, waits::toString);
     }
 }

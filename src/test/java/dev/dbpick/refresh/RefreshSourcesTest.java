@@ -24,7 +24,7 @@ class RefreshSourcesTest {
     private static final List<String> PYTHONS = List.of("3.10", "3.11", "3.12", "3.13", "3.14");
 
     private final LoopbackServer server = LoopbackServer.start().withRecordedAnswers();
-    private final PoliteClient client = new PoliteClient(ResponseCache.disabled(), Duration.ofMillis(800), 1000,
+    private final PoliteClient client = new PoliteClient(ResponseCache.disabled(), Duration.ofSeconds(10), 1000,
             "dbpick/test (+https://example.org)", false, RefreshClientTest.DEC_2, d -> { });
     private final PypiSource pypi = new PypiSource(client, server.url(), PYTHONS, "2026-12");
     private final OsvSource osv = new OsvSource(client, server.url());
@@ -84,8 +84,10 @@ class RefreshSourcesTest {
 
     @Test
     void typingIsOnlyEverUpgraded() {
-        server.on("GET", "/pypi/psycopg2/json", json("pypi/sqlalchemy.json"));   // Typing :: Typed
-        assertEquals("inline", text(pypi.refresh(hand("psycopg2")), FactNames.TYPING), "stubs becomes inline");
+        server.on("GET", "/pypi/asyncpg/json", json("pypi/sqlalchemy.json"));   // Typing :: Typed
+        assertEquals("inline", text(pypi.refresh(hand("asyncpg")), FactNames.TYPING), "stubs becomes inline");
+        server.on("GET", "/pypi/psycopg2/json", json("pypi/sqlalchemy.json"));
+        assertFalse(pypi.refresh(hand("psycopg2")).facts().containsKey(FactNames.TYPING), "typeshed's stubs are kept");
         SourceOutcome untyped = pypi.refresh(hand("django"));
         assertFalse(untyped.facts().containsKey(FactNames.TYPING), "no Typing :: Typed classifier: django keeps stubs");
         assertTrue(untyped.keep().contains(FactNames.TYPING));
