@@ -59,8 +59,10 @@ final class PackageNames {
     }
 
     /**
-     * The database that depending on this package means: a driver's first database; a server
-     * library's or an embedded database's only one; a hint from {@link #DATABASE_HINTS}.
+     * The database that depending on this package means: a driver's first database; the only
+     * one of a library that has one, unless it is a cache that can keep its data elsewhere
+     * (diskcache keeps an SQLite file of its own; cashews can cache in memory); a hint from
+     * {@link #DATABASE_HINTS}.
      */
     Optional<String> database(String name) {
         Library library = byName.get(name);
@@ -74,7 +76,7 @@ final class PackageNames {
             return Optional.of(library.databases().get(0));
         }
         boolean single = library.databases().size() == 1;
-        if (single && ("server".equals(library.deployment()) || library.kinds().contains("embedded-database"))) {
+        if (single && ("server".equals(library.deployment()) || !library.kinds().contains("cache"))) {
             return Optional.of(library.databases().get(0));
         }
         return Optional.empty();

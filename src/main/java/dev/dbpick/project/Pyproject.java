@@ -88,14 +88,19 @@ final class Pyproject {
             }
             return;
         }
-        JsonNode spec = value.isArray() && !value.isEmpty() ? value.get(0) : value;
+        // Several constraints, each for some Pythons or platforms: the first says the extras, and
+        // the dependency holds wherever any of them does.
+        boolean several = value.isArray() && !value.isEmpty();
+        JsonNode spec = several ? value.get(0) : value;
         List<String> extras = new ArrayList<>();
         Marker marker = Marker.ALWAYS;
         Scope declared = scope;
         String version = spec.isTextual() ? spec.asText() : spec.path("version").asText("");
         if (spec.isObject()) {
             spec.path("extras").forEach(e -> extras.add(Requirement.normalize(e.asText())));
-            if (spec.path("markers").isTextual()) {
+            if (several) {
+                marker = Marker.ALWAYS;
+            } else if (spec.path("markers").isTextual()) {
                 marker = marker(spec.path("markers").asText(), file, line);
             } else if (spec.path("python").isTextual()) {
                 marker = Marker.python(range(spec.path("python").asText(), file, line));
