@@ -6,9 +6,12 @@ import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
 import dev.dbpick.profile.Profile;
+import dev.dbpick.project.ProjectSummary;
+import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Reason;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The response document, version 2: the same JSON from {@code recommend --format json} and
@@ -21,12 +24,15 @@ import java.util.List;
  * @param pivots          single answer changes that would change the first pick
  * @param relaxations     when nothing is recommended, the smallest answer changes after which something is
  * @param stack           for {@code purpose: stack}, one entry per database; absent otherwise
+ * @param project         what {@code --project} read and answered (the command line only); absent otherwise
  */
-@JsonPropertyOrder({"recommendations", "poorFits", "excluded", "margin", "pivots", "relaxations", "stack", "profile", "knowledge"})
+@JsonPropertyOrder({"recommendations", "poorFits", "excluded", "margin", "pivots", "relaxations", "stack", "profile", "knowledge",
+    "project"})
 public record Result(List<Recommendation> recommendations, List<PoorFit> poorFits, List<Excluded> excluded,
                      Margin margin, List<Pivot> pivots, List<Relaxation> relaxations,
                      @JsonInclude(JsonInclude.Include.NON_NULL) List<StackEntry> stack,
-                     Profile profile, KnowledgeInfo knowledge) {
+                     Profile profile, KnowledgeInfo knowledge,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ProjectSummary project) {
 
     public Result {
         recommendations = List.copyOf(recommendations);
@@ -37,15 +43,42 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
         stack = stack == null ? null : List.copyOf(stack);
     }
 
-    /** One place of the ranking; {@code score} is the sum of the reasons' points; {@code tiedWith} the ids with the same score. */
-    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions"})
+    /** A result for a profile alone, without a project. */
+    public Result(List<Recommendation> recommendations, List<PoorFit> poorFits, List<Excluded> excluded, Margin margin,
+                  List<Pivot> pivots, List<Relaxation> relaxations, List<StackEntry> stack, Profile profile,
+                  KnowledgeInfo knowledge) {
+        this(recommendations, poorFits, excluded, margin, pivots, relaxations, stack, profile, knowledge, null);
+    }
+
+    /** The same result for a project: what it answered, and where each pick stands in it. */
+    public Result withProject(ProjectSummary summary, Function<String, Standing> standing) {
+        return new Result(recommendations.stream().map(r -> r.withProject(standing.apply(r.id()))).toList(), poorFits, excluded,
+                margin, pivots, relaxations, stack == null ? null : stack.stream().map(e -> e.withProject(standing)).toList(),
+                profile, knowledge, summary);
+    }
+
+    /**
+     * One place of the ranking; {@code score} is the sum of the reasons' points; {@code tiedWith} the ids with the same
+     * score; {@code project}, given {@code --project}, whether the project already depends on it or what it would replace.
+     */
+    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions", "project"})
     public record Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
-                                 List<Reason> reasons, List<Note> cautions) {
+                                 List<Reason> reasons, List<Note> cautions,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Standing project) {
 
         public Recommendation {
             tiedWith = List.copyOf(tiedWith);
             reasons = List.copyOf(reasons);
             cautions = List.copyOf(cautions);
+        }
+
+        public Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
+                              List<Reason> reasons, List<Note> cautions) {
+            this(rank, id, name, kind, score, tiedWith, reasons, cautions, null);
+        }
+
+        Recommendation withProject(Standing standing) {
+            return new Recommendation(rank, id, name, kind, score, tiedWith, reasons, cautions, standing);
         }
     }
 

@@ -3,8 +3,10 @@ package dev.dbpick.advice;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
+import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Reason;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One database of a whole-data-layer answer ({@code purpose: stack}): the pick, the driver it
@@ -28,7 +30,27 @@ public record StackEntry(String database, Pick pick, Pick runsOn, List<Pick> alt
         relaxations = List.copyOf(relaxations);
     }
 
-    /** A library chosen for a database: its id, name, kind and score. */
-    public record Pick(String id, String name, String kind, int score) {
+    /** The same entry with where each library stands in a project. */
+    StackEntry withProject(Function<String, Standing> standing) {
+        return new StackEntry(database, pick == null ? null : pick.withProject(standing), runsOn == null ? null
+                : runsOn.withProject(standing), alternatives.stream().map(a -> a.withProject(standing)).toList(), reasons,
+                runsOnReasons, excluded, margin, pivots, relaxations);
+    }
+
+    /**
+     * A library chosen for a database: its id, name, kind and score; {@code project}, given
+     * {@code --project}, where it stands in the project.
+     */
+    public record Pick(String id, String name, String kind, int score,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       Standing project) {
+
+        public Pick(String id, String name, String kind, int score) {
+            this(id, name, kind, score, null);
+        }
+
+        Pick withProject(Function<String, Standing> standing) {
+            return new Pick(id, name, kind, score, standing.apply(id));
+        }
     }
 }

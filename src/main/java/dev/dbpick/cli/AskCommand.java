@@ -11,6 +11,7 @@ import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.project.ProjectAnswers;
 import dev.dbpick.questionnaire.Interview;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
@@ -44,11 +45,13 @@ import picocli.CommandLine.Spec;
             "'-' chooses none, '?' shows the help and '<' goes back. Prompts go to standard",
             "error and the result to standard output.",
             "",
-            "Answers given by --profile or the per-field options are not asked again."},
+            "Answers given by --profile or the per-field options are not asked again, nor are those",
+            "--project reads from a Python project (each said on standard error with its file and line)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dbpick ask",
             "  dbpick ask --save profile.json",
+            "  dbpick ask --project .",
             "  dbpick ask --profile profile.json --async required",
             "  printf '2\\n1,3\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n' | dbpick ask --format json"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -88,7 +91,9 @@ final class AskCommand implements Callable<Integer> {
         Data data = knowledge.readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
         ObjectNode known = fields.document(reader);
+        ProjectAnswers project = fields.fillFromProject(known, data);
         reader.validate(known);
+        ProfileOptions.tell(project, spec.commandLine().getErr());
         Function<ObjectNode, String> effect = answers -> {
             Profile sofar = reader.validate(answers);
             if (sofar.stack() && sofar.hasDatabases()) {
@@ -125,6 +130,9 @@ final class AskCommand implements Callable<Integer> {
         }
         Profile profile = reader.validate(answers);
         Result result = new Advisor(engine(data, rules)).recommend(profile, top, asOf);
+        if (project != null) {
+            result = result.withProject(project.summary(), id -> project.standing(id, profile));
+        }
         if (save != null) {
             ProfileFile.write(save, profile);
         }

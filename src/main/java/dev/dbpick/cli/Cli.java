@@ -5,6 +5,7 @@ import dev.dbpick.ask.AbandonedException;
 import dev.dbpick.ask.InputException;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.profile.ProfileException;
+import dev.dbpick.project.ProjectException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -109,6 +110,9 @@ public final class Cli {
         int code;
         if (e instanceof UnknownLibraryException) {
             err.println("dbpick: " + e.getMessage() + " ('dbpick catalog list' shows all ids)");
+            code = ExitCode.USAGE;
+        } else if (e instanceof ProjectException) {
+            err.println("dbpick: --project: " + e.getMessage());
             code = ExitCode.USAGE;
         } else if (e instanceof ProfileException || e instanceof UsageException || e instanceof InputException) {
             err.println("dbpick: " + e.getMessage());

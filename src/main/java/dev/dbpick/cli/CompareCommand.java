@@ -58,11 +58,15 @@ final class CompareCommand implements Callable<Integer> {
         KnowledgeOptions.Question question = knowledge.question(fields);
         Knowledge loaded = question.knowledge();
         Profile profile = question.profile();
+        ProfileOptions.tell(question.project(), spec.commandLine().getErr());
         Comparison comparison;
         try {
             comparison = new Advisor(new Engine(loaded)).compare(profile, ids, asOf);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (question.project() != null) {
+            comparison = comparison.withProject(question::standing);
         }
         PrintWriter out = spec.commandLine().getOut();
         View view = Terminals.view(loaded, output.explain);

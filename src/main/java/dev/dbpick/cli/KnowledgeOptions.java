@@ -7,6 +7,7 @@ import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.project.ProjectAnswers;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -47,19 +48,26 @@ final class KnowledgeOptions {
     }
 
     /**
-     * The knowledge and the profile that {@code fields} describe: the rules compile on another
-     * core while the data is read and the profile checked.
+     * The knowledge and the profile that {@code fields} describe (and the project they name):
+     * the rules compile on another core while the data is read and the profile checked.
      */
     Question question(ProfileOptions fields) {
         PendingRules rules = compileInBackground();
         Data data = readData();
         ProfileReader reader = new ProfileReader(data.questionnaire());
-        Profile profile = reader.validate(fields.document(reader));
-        return new Question(Knowledge.of(data, rules.get()), profile);
+        var document = fields.document(reader);
+        ProjectAnswers project = fields.fillFromProject(document, data);
+        Profile profile = reader.validate(document);
+        return new Question(Knowledge.of(data, rules.get()), profile, project);
     }
 
-    /** The knowledge to answer with, and the profile to answer for. */
-    record Question(Knowledge knowledge, Profile profile) {
+    /** The knowledge to answer with, the profile to answer for, and what --project answered (null without it). */
+    record Question(Knowledge knowledge, Profile profile, ProjectAnswers project) {
+
+        /** Where a library stands in the project. */
+        dev.dbpick.project.Standing standing(String id) {
+            return project.standing(id, profile);
+        }
     }
 
     /** Rules being compiled in the background. */

@@ -2,16 +2,29 @@ package dev.dbpick.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.knowledge.Data;
 import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.project.Inference;
+import dev.dbpick.project.ProjectAnswers;
+import dev.dbpick.project.ProjectReader;
 import dev.dbpick.support.Mappers;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The per-field profile flags. Each overrides the same field of {@code --profile}; values are
- * checked against {@code data/questionnaire.yaml} like any profile.
+ * The per-field profile flags. Each overrides the same field of {@code --profile}, which
+ * overrides what {@code --project} infers; values are checked against
+ * {@code data/questionnaire.yaml} like any profile.
  */
 final class ProfileOptions {
+
+    @Option(names = "--project", paramLabel = "PATH",
+            description = "A Python project (its folder, or its pyproject.toml, requirements*.txt, Pipfile, setup.cfg, uv.lock"
+                    + " or poetry.lock): the Python version, framework, asyncio, databases and tools it already uses answer"
+                    + " what the options below and --profile leave out. Nothing in it is run.")
+    Path project;
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Profile as JSON; - reads standard input. The options below override its fields.")
@@ -68,6 +81,30 @@ final class ProfileOptions {
                 : reader.parse(ProfileInput.read(profileFile));
         applyTo(document);
         return document;
+    }
+
+    /**
+     * With {@code --project}: reads the project, writes its answers into the fields
+     * {@code document} leaves out, and returns them; null without it.
+     */
+    ProjectAnswers fillFromProject(ObjectNode document, Data data) {
+        if (project == null) {
+            return null;
+        }
+        ProjectAnswers answers = new Inference(data.questionnaire(), data.catalog()).infer(ProjectReader.read(project), document);
+        answers.fill(document);
+        return answers;
+    }
+
+    /** Says on standard error what the project answered, before the answer itself. */
+    static void tell(ProjectAnswers answers, PrintWriter err) {
+        if (answers == null) {
+            return;
+        }
+        List<String> lines = answers.report();
+        err.println("dbpick: " + lines.get(0));
+        lines.subList(1, lines.size()).forEach(err::println);
+        err.flush();
     }
 
     /** Writes the flags that were given over the fields of a profile document. */

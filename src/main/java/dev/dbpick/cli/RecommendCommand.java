@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
             "Ranks the libraries of the catalog for a requirements profile and says why.",
             "",
             "The profile comes from --profile (a JSON file, or - for standard input) and/or the",
-            "per-field options below, which override the file's fields. Fields left out take",
-            "their defaults (see data/questionnaire.yaml)."},
+            "per-field options below, which override the file's fields. --project reads a Python",
+            "project and answers what both leave out, saying on standard error which file and line",
+            "each answer came from. Fields left out take their defaults (see data/questionnaire.yaml)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dbpick recommend --database postgresql --async required --framework fastapi",
+            "  dbpick recommend --project . --purpose orm",
             "  dbpick recommend --profile profile.json --format json --top 0",
             "  echo '{\"purpose\":\"cache\"}' | dbpick recommend --profile - --explain"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -51,7 +53,11 @@ final class RecommendCommand implements Callable<Integer> {
         KnowledgeOptions.Question question = knowledge.question(fields);
         Knowledge loaded = question.knowledge();
         Profile profile = question.profile();
+        ProfileOptions.tell(question.project(), spec.commandLine().getErr());
         Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf);
+        if (question.project() != null) {
+            result = result.withProject(question.project().summary(), question::standing);
+        }
         output.print(result, loaded, spec.commandLine().getOut());
         return ExitCode.OK;
     }

@@ -58,7 +58,11 @@ final class WhyNotCommand implements Callable<Integer> {
         KnowledgeOptions.Question question = knowledge.question(fields);
         Knowledge loaded = question.knowledge();
         Profile profile = question.profile();
+        ProfileOptions.tell(question.project(), spec.commandLine().getErr());
         WhyNot answer = new Advisor(new Engine(loaded)).whyNot(profile, id, asOf);
+        if (question.project() != null) {
+            answer = answer.withProject(question.standing(answer.id()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         View view = Terminals.view(loaded, output.explain);
         switch (output.format) {

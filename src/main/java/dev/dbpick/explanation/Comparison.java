@@ -2,6 +2,7 @@ package dev.dbpick.explanation;
 
 import dev.dbpick.catalog.Library;
 import dev.dbpick.profile.Profile;
+import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Ranking;
@@ -18,9 +19,17 @@ public record Comparison(Profile profile, String evaluatedOn, List<Entry> librar
         libraries = List.copyOf(libraries);
     }
 
-    /** One library in a comparison. */
+    /** The same comparison with where each library stands in a project. */
+    public Comparison withProject(java.util.function.Function<String, Standing> standing) {
+        return new Comparison(profile, evaluatedOn, libraries.stream().map(e -> new Entry(e.id(), e.name(), e.kind(), e.facts(),
+                e.status(), e.rank(), e.score(), e.reasons(), e.cautions(), e.exclusions(), standing.apply(e.id()))).toList());
+    }
+
+    /** One library in a comparison; {@code project}, given {@code --project}, where it stands in the project. */
     public record Entry(String id, String name, String kind, Facts facts, String status, int rank, int score,
-                        List<Reason> reasons, List<Note> cautions, List<Note> exclusions) {
+                        List<Reason> reasons, List<Note> cautions, List<Note> exclusions,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        Standing project) {
     }
 
     /**
@@ -48,6 +57,6 @@ public record Comparison(Profile profile, String evaluatedOn, List<Entry> librar
                 l.maintenance().downloadRank(), l.advisories());
         String status = a.excluded() ? WhyNot.EXCLUDED : a.score() < 0 ? WhyNot.POOR_FIT : WhyNot.RECOMMENDED;
         return new Entry(l.id(), l.name(), l.primaryKind(), facts, status, ranking.rankOf(id), a.score(), a.reasons(),
-                a.cautions(), a.exclusions());
+                a.cautions(), a.exclusions(), null);
     }
 }

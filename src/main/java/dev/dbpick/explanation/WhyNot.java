@@ -2,6 +2,7 @@ package dev.dbpick.explanation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Ranking;
@@ -12,11 +13,13 @@ import java.util.List;
  * excluded; {@code versusTop} sets its score lines against the first pick's (null when it is
  * the first pick, or when nothing is recommended); {@code admit} is the smallest answer change
  * after which it is recommended (null when it already is, or when no change of one or two
- * answers does, and then {@code note} says why).
+ * answers does, and then {@code note} says why); {@code project}, given {@code --project}, whether the
+ * project already depends on it or what it would replace (absent otherwise).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WhyNot(String id, String name, String status, int rank, int score, List<Note> exclusions,
-                     VersusTop versusTop, Admit admit, String note) {
+                     VersusTop versusTop, Admit admit, String note,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Standing project) {
 
     public static final String RECOMMENDED = "recommended";
     public static final String POOR_FIT = "poor-fit";
@@ -24,6 +27,11 @@ public record WhyNot(String id, String name, String status, int rank, int score,
 
     public WhyNot {
         exclusions = List.copyOf(exclusions);
+    }
+
+    /** The same answer with where the library stands in a project. */
+    public WhyNot withProject(Standing standing) {
+        return new WhyNot(id, name, status, rank, score, exclusions, versusTop, admit, note, standing);
     }
 
     /** The gap to the first pick, rule by rule: the differences add up to {@code pointsBehind}. */
@@ -66,7 +74,7 @@ public record WhyNot(String id, String name, String status, int rank, int score,
             }
         }
         return new WhyNot(id, assessment.library().name(), status, ranking.rankOf(id), assessment.score(),
-                assessment.exclusions(), versus, admit, note);
+                assessment.exclusions(), versus, admit, note, null);
     }
 
     static String ordinal(int n) {

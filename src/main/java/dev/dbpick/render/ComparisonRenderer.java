@@ -24,9 +24,13 @@ public final class ComparisonRenderer {
     private record Row(String label, Function<Comparison.Entry, String> cell) {
     }
 
-    private static List<Row> rows() {
+    private static List<Row> rows(Comparison comparison) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("kind", Comparison.Entry::kind));
+        if (comparison.libraries().stream().anyMatch(e -> e.project() != null)) {
+            rows.add(new Row("in project", e -> e.project() == null || e.project().text() == null ? "not a dependency"
+                    : e.project().text()));
+        }
         rows.add(new Row("for profile", e -> switch (e.status()) {
             case WhyNot.RECOMMENDED -> "#" + e.rank() + ", " + e.score() + " points";
             case WhyNot.POOR_FIT -> "poor fit, " + e.score() + " points";
@@ -67,7 +71,7 @@ public final class ComparisonRenderer {
         }
         out.println(head.toString().stripTrailing());
         out.println(Text.pad("", LABEL) + (GAP + "-".repeat(column)).repeat(entries.size()));
-        for (Row row : rows()) {
+        for (Row row : rows(comparison)) {
             List<List<String>> cells = new ArrayList<>();
             int height = 0;
             for (Comparison.Entry e : entries) {
@@ -102,7 +106,7 @@ public final class ComparisonRenderer {
         }
         out.println(head);
         out.println(rule);
-        for (Row row : rows()) {
+        for (Row row : rows(comparison)) {
             StringBuilder line = new StringBuilder("| " + row.label() + " |");
             for (Comparison.Entry e : comparison.libraries()) {
                 line.append(' ').append(DecisionRecord.md(row.cell().apply(e).replace("\n", "<br>"))).append(" |");

@@ -28,7 +28,8 @@ public final class MarkdownRenderer {
             out.println("| Database | Pick | Runs on | Alternatives |");
             out.println("|---|---|---|---|");
             for (var e : result.stack()) {
-                out.println("| " + e.database() + " | " + (e.pick() == null ? "nothing fits" : cell(e.pick().name()) + " (`" + e.pick().id() + "`)")
+                out.println("| " + e.database() + " | " + (e.pick() == null ? "nothing fits" : cell(e.pick().name()) + " (`" + e.pick().id() + "`)"
+                        + project(e.pick().project()))
                         + " | " + (e.runsOn() == null ? "-" : cell(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
                         + String.join(", ", e.alternatives().stream().map(a -> cell(a.name())).toList()) + " |");
             }
@@ -38,7 +39,8 @@ public final class MarkdownRenderer {
             out.println("No library is recommended for this profile.");
         } else {
             table(result.recommendations().stream().map(r -> new Row(r.rank() + (r.tiedWith().isEmpty() ? "" : "="),
-                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions())).toList(), view.explain(), out);
+                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions(), project(r.project()))).toList(),
+                    view.explain(), out);
         }
         margin(result.margin(), view, out);
         if (!result.pivots().isEmpty()) {
@@ -65,7 +67,7 @@ public final class MarkdownRenderer {
             out.println("They pass every hard constraint, but their score lines add up to less than zero.");
             out.println();
             table(result.poorFits().stream().map(p -> new Row("-", p.name(), p.id(), p.kind(), p.score(), p.reasons(),
-                    p.cautions())).toList(), view.explain(), out);
+                    p.cautions(), "")).toList(), view.explain(), out);
         }
         if (!result.excluded().isEmpty()) {
             out.println();
@@ -81,7 +83,13 @@ public final class MarkdownRenderer {
         }
     }
 
-    private record Row(String rank, String name, String id, String kind, int score, List<Reason> reasons, List<Note> cautions) {
+    private record Row(String rank, String name, String id, String kind, int score, List<Reason> reasons, List<Note> cautions,
+                       String project) {
+    }
+
+    /** With --project, where a library stands in it, as a line break and an emphasis to append to its cell. */
+    private static String project(dev.dbpick.project.Standing standing) {
+        return standing == null || standing.text() == null ? "" : "<br>_" + cell(standing.text()) + "_";
     }
 
     private static void table(List<Row> rows, boolean explain, PrintWriter out) {
@@ -93,7 +101,7 @@ public final class MarkdownRenderer {
                     reasons.add(Text.signed(reason.points()) + " " + cell(reason.text())
                             + (explain ? " _(" + cell(reason.rule()) + ")_" : "")));
             List<String> cautions = r.cautions().stream().map(c -> cell(c.text())).toList();
-            out.println("| " + r.rank() + " | " + cell(r.name()) + " (`" + r.id() + "`) | " + r.kind() + " | "
+            out.println("| " + r.rank() + " | " + cell(r.name()) + " (`" + r.id() + "`)" + r.project() + " | " + r.kind() + " | "
                     + r.score() + " | " + String.join("<br>", reasons) + " | " + String.join("<br>", cautions) + " |");
         }
     }

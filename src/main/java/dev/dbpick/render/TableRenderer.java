@@ -6,6 +6,7 @@ import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
+import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Reason;
 import dev.dbpick.support.Text;
@@ -53,6 +54,7 @@ public final class TableRenderer {
             for (Result.Recommendation r : result.recommendations()) {
                 row(Text.padLeft(Integer.toString(r.rank()), RANK) + (r.tiedWith().isEmpty() ? " " : "="), r.name(), r.score(),
                         r.reasons(), r.cautions(), view, out);
+                project(r.project(), INDENT, view.width() - INDENT, view, out);
             }
             if (result.recommendations().stream().anyMatch(r -> !r.tiedWith().isEmpty())) {
                 out.println(Text.wrap("= equal score; the more downloaded library is listed first.", width).get(0));
@@ -97,6 +99,10 @@ public final class TableRenderer {
             }
             out.println(head + Text.truncate(e.pick().name() + " (" + e.pick().kind() + ", " + e.pick().score() + ")"
                     + (e.runsOn() == null ? "" : "  runs on " + e.runsOn().name() + " (" + e.runsOn().kind() + ")"), text));
+            project(e.pick().project(), indent.length(), text, view, out);
+            if (e.runsOn() != null && e.runsOn().project() != null && e.runsOn().project().text() != null) {
+                out.println(indent + Text.truncate(e.runsOn().name() + ": " + e.runsOn().project().text(), text));
+            }
             e.reasons().stream().limit(view.explain() ? Long.MAX_VALUE : DECIDING).forEach(r -> out.println(indent
                     + Text.truncate(Text.padLeft(Text.signed(r.points()), 3) + " " + r.text(), text)));
             if (e.runsOn() != null) {
@@ -155,6 +161,15 @@ public final class TableRenderer {
             List<String> lines = view.explain() ? Text.wrap("  ! " + caution.text(), "[" + caution.rule() + "]", width)
                     : List.of(Text.truncate("  ! " + caution.text(), width));
             lines.forEach(l -> out.println(" ".repeat(INDENT) + view.paint(View.Style.WARN, l)));
+        }
+    }
+
+    /** With --project: "= already a dependency (pyproject.toml:12)" or "~ would replace psycopg2 (requirements.txt:4)". */
+    private static void project(Standing standing, int indent, int width, View view, PrintWriter out) {
+        String text = standing == null ? null : standing.text();
+        if (text != null) {
+            out.println(" ".repeat(indent) + view.paint(standing.alreadyDependency() ? View.Style.GOOD : View.Style.WARN,
+                    Text.truncate((standing.alreadyDependency() ? "  = " : "  ~ ") + text, width)));
         }
     }
 

@@ -17,6 +17,9 @@ public final class WhyNotRenderer {
     public static void table(WhyNot answer, View view, PrintWriter out) {
         int width = view.width();
         out.println(headline(answer));
+        if (answer.project() != null && answer.project().text() != null) {
+            out.println("In the project: " + answer.project().text() + ".");
+        }
         if (!answer.exclusions().isEmpty()) {
             out.println();
             out.println("Excluded because:");
@@ -54,6 +57,10 @@ public final class WhyNotRenderer {
         out.println("## Why not " + DecisionRecord.md(answer.name()) + "?");
         out.println();
         out.println(DecisionRecord.md(headline(answer)));
+        if (answer.project() != null && answer.project().text() != null) {
+            out.println();
+            out.println("In the project: " + DecisionRecord.md(answer.project().text()) + ".");
+        }
         if (!answer.exclusions().isEmpty()) {
             out.println();
             out.println("Excluded because:");

@@ -51,6 +51,20 @@ class AskIT {
     }
 
     @Test
+    void aProjectSettlesAnswersThatAreThenNotAsked() throws IOException {
+        JarRun.Outcome run = JarRun.in(HERE, "\n\n\n\n\n\n\n", "ask", "--project",
+                "src/test/resources/fixtures/projects/good/fastapi-poetry", "--format", "json");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.err().contains("from pyproject.toml:11: framework=fastapi"), run::toString);
+        assertFalse(run.err().contains("Which web framework, if any?"), run::toString);
+        assertFalse(run.err().contains("Which databases must it work with?"), run::toString);
+        assertTrue(run.err().contains("What kind of library are you looking for?"), run::toString);
+        JsonNode profile = Mappers.json().readTree(run.out()).get("profile");
+        assertEquals("fastapi", profile.get("framework").asText());
+        assertEquals("[\"postgresql\"]", profile.get("databases").toString());
+    }
+
+    @Test
     void endOfInputAbandonsWithoutSaving() {
         Path saved = folder.resolve("never.json");
         JarRun.Outcome run = JarRun.in(HERE, "2\n", "ask", "--save", saved.toString());
