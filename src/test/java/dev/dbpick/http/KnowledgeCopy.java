@@ -26,12 +26,17 @@ final class KnowledgeCopy {
         }
     }
 
-    /** Service properties pointing at the copy, with a test admin token and a quick debounce. */
+    /**
+     * Service properties pointing at the copy, with a test admin token, a quick debounce, and a
+     * free port of the system's choosing (not application.yml's 8080, which another service or
+     * another test run on the machine may hold).
+     */
     Map<String, String> properties() {
         // A reload runs the gate in a process of its own; on a slow or busy machine (CI may be
         // several times slower) that takes far longer than on a developer's: the tests wait for
         // the event, with limits generous enough that only a hang fails them.
         return Map.of(
+                "micronaut.server.port", "-1",
                 "dbpick.rules", rules.toString(),
                 "dbpick.data", data.toString(),
                 "dbpick.admin-token", "test-token",
