@@ -2,6 +2,7 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  dbpick recommend --database postgresql --async required --framework fastapi",
             "  dbpick recommend --profile profile.json --format json --top 0",
+            "  dbpick recommend --profile profile.json --format json --include pivots,relaxations",
             "  echo '{\"purpose\":\"cache\"}' | dbpick recommend --profile - --explain"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile", "3:invalid rules or data"})
@@ -48,10 +50,11 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() {
         int top = output.top();
         var asOf = output.asOf();
+        Include include = output.include();
         KnowledgeOptions.Question question = knowledge.question(fields);
         Knowledge loaded = question.knowledge();
         Profile profile = question.profile();
-        Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf);
+        Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf, include);
         output.print(result, loaded, spec.commandLine().getOut());
         return ExitCode.OK;
     }

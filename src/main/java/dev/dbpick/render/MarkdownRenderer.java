@@ -41,7 +41,7 @@ public final class MarkdownRenderer {
                     r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions())).toList(), view.explain(), out);
         }
         margin(result.margin(), view, out);
-        if (!result.pivots().isEmpty()) {
+        if (!TableRenderer.listed(result.pivots()).isEmpty()) {
             out.println();
             out.println("### What would change the first pick");
             out.println();
@@ -49,7 +49,7 @@ public final class MarkdownRenderer {
                 out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
             }
         }
-        if (!result.relaxations().isEmpty()) {
+        if (!TableRenderer.listed(result.relaxations()).isEmpty()) {
             out.println();
             out.println("### The smallest ways out");
             out.println();

@@ -16,7 +16,8 @@ import java.util.List;
  * The terminal view of a result, as wide as the terminal: rank, library, score and the deciding
  * reasons; the margin in words; the answers that would change the first pick; poor fits after a
  * separator; and, when nothing fits, the smallest ways out. With {@code explain}, every score
- * line with its rule and every exclusion.
+ * line with its rule and every exclusion. Pivots and relaxations are shown when the result has
+ * them (they are computed only on request).
  */
 public final class TableRenderer {
 
@@ -90,7 +91,7 @@ public final class TableRenderer {
             String head = "  " + Text.pad(e.database(), DATABASE);
             if (e.pick() == null) {
                 out.println(head + "nothing fits");
-                e.relaxations().stream().limit(RELAXATIONS).forEach(r -> out.println(indent + Text.truncate("with " + r.summary()
+                listed(e.relaxations()).stream().limit(RELAXATIONS).forEach(r -> out.println(indent + Text.truncate("with " + r.summary()
                         + ": " + r.fits() + " fit, first " + view.name(r.top()), text)));
                 out.println();
                 continue;
@@ -111,12 +112,17 @@ public final class TableRenderer {
                 out.println(indent + Text.truncate("a near tie: " + view.name(e.margin().first()) + " leads "
                         + view.name(e.margin().second()) + " by " + e.margin().points(), text));
             }
-            e.pivots().stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
+            listed(e.pivots()).stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
                     + view.name(p.top()), text)));
             out.println();
         }
         print("--format json has every line, exclusion and answer change per database; --format adr a decision record.",
                 view.width(), out);
+    }
+
+    /** The explanations of a result, none when they were not asked for. */
+    static <T> List<T> listed(List<T> explanations) {
+        return explanations == null ? List.of() : explanations;
     }
 
     private static int hiddenRecommendations(Result result) {
@@ -182,7 +188,7 @@ public final class TableRenderer {
     }
 
     private static void pivots(List<Pivot> pivots, View view, PrintWriter out) {
-        if (pivots.isEmpty()) {
+        if (pivots == null || pivots.isEmpty()) {
             return;
         }
         out.println();
@@ -205,6 +211,10 @@ public final class TableRenderer {
             print((n == 1 ? "One library passes every hard constraint but scores" : n + " libraries pass every hard"
                     + " constraint but score") + " below zero: the poor fits below say what counts against "
                     + (n == 1 ? "it." : "them."), view.width(), out);
+            return;
+        }
+        if (result.relaxations() == null) {
+            print("--include relaxations lists the smallest changes of answers after which one fits.", view.width(), out);
             return;
         }
         if (result.relaxations().isEmpty()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dbpick.TestKnowledge;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.ProfileReader;
 import java.io.File;
 import java.io.IOException;
@@ -261,7 +262,7 @@ class WebPageTest extends ServiceTest {
     /** What the command line's advisor recommends for the same profile, as "id score". */
     private static List<String> expected(String profile) {
         Result result = TestKnowledge.advisor().recommend(
-                new ProfileReader(TestKnowledge.knowledge().questionnaire()).read(profile), 0, LocalDate.now());
+                new ProfileReader(TestKnowledge.knowledge().questionnaire()).read(profile), 0, LocalDate.now(), Include.NONE);
         return result.recommendations().stream().map(r -> r.id() + " " + r.score()).toList();
     }
 
