@@ -116,7 +116,8 @@ public final class TableRenderer {
                     + view.name(p.top()), text)));
             out.println();
         }
-        print("--format json has every line, exclusion and answer change per database; --format adr a decision record.",
+        print("--format json has every line and exclusion per database, with --include all every answer change; --format adr"
+                + " a decision record.",
                 view.width(), out);
     }
 
@@ -197,7 +198,7 @@ public final class TableRenderer {
             out.println(Text.truncate("  with " + pivot.summary() + ": " + view.name(pivot.top()), view.width()));
         }
         if (pivots.size() > PIVOTS) {
-            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json lists every one)");
+            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json --include pivots lists every one)");
         }
     }
 
@@ -228,7 +229,8 @@ public final class TableRenderer {
                     + (relaxation.fits() == 1 ? "s" : "") + ", first " + view.name(relaxation.top()), view.width()));
         }
         if (result.relaxations().size() > RELAXATIONS) {
-            out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json lists every one)");
+            out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json --include relaxations lists"
+                    + " every one)");
         }
     }
 
