@@ -4,13 +4,15 @@
 # cache off, 32 connections; prints requests per second, p50/p99 latency, the server's CPU time
 # per POST, and its resident memory at the start, the end and the peak.
 # Usage: src/bench/service-load.sh [requests=20000] [connections=32] [reloads=0]
-#   RESULT_CACHE_SIZE=10000 keeps the result cache on; JAVA_HOME picks the JVM of the service.
+#   INCLUDE=pivots,relaxations asks every POST for the what-if explanations (default: none, the
+#   JSON document's default); RESULT_CACHE_SIZE=10000 keeps the result cache on; PORT changes the
+#   service's port (default 18090); JAVA_HOME picks the JVM of the service.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests=${1:-20000}
 connections=${2:-32}
 reloads=${3:-0}
-port=18090
+port=${PORT:-18090}
 token="load-$RANDOM$RANDOM"
 
 [ -f target/dbpick.jar ] || ./mvnw -B -q package -DskipTests
@@ -26,4 +28,4 @@ for _ in $(seq 120); do
 done
 echo "service: $(head -c 300 target/service-load.log | grep -o 'revision=[0-9a-f]*' | head -n 1), JVM $(${JAVA_HOME:+$JAVA_HOME/bin/}java -version 2>&1 | head -n 1)"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.dbpick.bench.LoadGenerator \
-  "http://127.0.0.1:$port" "$requests" "$connections" "$reloads" "$token" "$launcher"
+  "http://127.0.0.1:$port" "$requests" "$connections" "$reloads" "$token" "$launcher" "${INCLUDE:--}"

@@ -2,6 +2,9 @@
 // questions and their skipWhen conditions from GET /api/v1/questionnaire, every ranking,
 // explanation and validation from the POST endpoints. The URL holds the answers (profile
 // fields as query parameters, lists comma-separated), so a link reproduces the page.
+// The ranking is asked for first and shown at once; the what-if explanations (pivots and
+// relaxations, dozens of extra rankings each) follow in a second request, so the live count
+// never waits for them.
 'use strict';
 
 (function () {
@@ -248,10 +251,11 @@
 
   async function update() {
     const sequence = ++state.sequence;
+    const asked = profile();
     $('answer').setAttribute('aria-busy', 'true');
     $('form-error').hidden = true;
     try {
-      const result = await call('POST', '/api/v1/recommendations?top=0', profile());
+      const result = await call('POST', '/api/v1/recommendations?top=0', asked);
       if (sequence !== state.sequence) return;
       state.result = result;
       for (const q of state.questionnaire.questions) clearError(q.field);
@@ -259,7 +263,49 @@
       renderResult(result);
     } catch (error) {
       if (sequence === state.sequence) showError(error);
+      return;
     }
+    explain(sequence, asked);
+  }
+
+  /** The what-if explanations of the ranking on show, into the places renderResult left for them. */
+  async function explain(sequence, asked) {
+    if (!document.querySelector('[data-whatif]')) return;
+    try {
+      const explained = await call('POST', '/api/v1/recommendations?top=1&include=pivots,relaxations', asked);
+      if (sequence !== state.sequence) return;
+      renderExplanations(explained);
+    } catch (error) {
+      if (sequence !== state.sequence) return;
+      for (const slot of document.querySelectorAll('[data-whatif]')) {
+        slot.replaceChildren(el('p', { class: 'error' }, 'The explanations could not be loaded: ' + error.message));
+        slot.setAttribute('aria-busy', 'false');
+      }
+    }
+  }
+
+  /** A place for explanations still being asked for, with a line saying so. */
+  function pending(which, text) {
+    return el('div', { 'data-whatif': which, 'aria-busy': 'true' }, el('p', { class: 'muted' }, text));
+  }
+
+  function fill(which, content) {
+    const slot = document.querySelector('[data-whatif="' + which + '"]');
+    if (!slot) return;
+    slot.replaceChildren(content);
+    slot.setAttribute('aria-busy', 'false');
+  }
+
+  function renderExplanations(explained) {
+    fill('pivots', explained.pivots && explained.pivots.length
+      ? renderChanges('What would change the first pick', explained.pivots, p => 'With ' + p.summary + ': ' + name(p.top))
+      : el('p', { class: 'muted' }, 'No single answer change would change the first pick.'));
+    fill('relaxations', explained.relaxations && explained.relaxations.length
+      ? renderChanges('The smallest ways out', explained.relaxations,
+        r => 'With ' + r.summary + ': ' + r.fits + ' fit' + (r.fits === 1 ? 's' : '') + ', first ' + name(r.top))
+      : el('p', {}, 'No change of one or two answers makes one fit; the exclusions below say what rules each library out.'));
+    (explained.stack || []).forEach((entry, index) => fill('stack-' + index, el('div', {},
+      pending('stack-' + index, 'Looking for what would change it…'))));
   }
 
   function renderLive(result) {
@@ -297,7 +343,7 @@
       if (result.recommendations.length === 0) parts.push(renderNothingFits(result));
       else parts.push(el('h3', {}, 'Recommended'), renderList(result.recommendations, true));
       if (result.margin) parts.push(renderMargin(result.margin));
-      if (result.pivots.length) parts.push(renderChanges('What would change the first pick', result.pivots, p => 'With ' + p.summary + ': ' + name(p.top)));
+      if (result.recommendations.length) parts.push(pending('pivots', 'Looking for answers that would change the first pick…'));
       if (result.poorFits.length) {
         parts.push(el('h3', {}, 'Poor fits'),
           el('p', { class: 'muted' }, 'They pass every hard constraint, but their score lines add up to less than zero.'),
@@ -371,11 +417,8 @@
       parts.push(el('p', {}, (n === 1 ? 'One library passes every hard constraint but scores'
         : n + ' libraries pass every hard constraint but score') + ' below zero: the poor fits below say what counts against '
         + (n === 1 ? 'it.' : 'them.')));
-    } else if (result.relaxations.length) {
-      parts.push(renderChanges('The smallest ways out', result.relaxations,
-        r => 'With ' + r.summary + ': ' + r.fits + ' fit' + (r.fits === 1 ? 's' : '') + ', first ' + name(r.top)));
     } else {
-      parts.push(el('p', {}, 'No change of one or two answers makes one fit; the exclusions below say what rules each library out.'));
+      parts.push(pending('relaxations', 'Looking for the smallest changes after which one fits…'));
     }
     return el('div', {}, parts);
   }
@@ -392,16 +435,13 @@
   }
 
   function renderStack(stack) {
-    return el('div', {}, stack.map(entry => el('section', { class: 'database', 'aria-label': entry.database },
+    return el('div', {}, stack.map((entry, index) => el('section', { class: 'database', 'aria-label': entry.database },
       el('h3', {}, entry.database + ': ' + (entry.pick ? entry.pick.name : 'nothing fits')
         + (entry.runsOn ? ', on ' + entry.runsOn.name : '')),
       entry.pick ? renderLines(entry.reasons) : null,
       entry.alternatives && entry.alternatives.length
         ? el('p', { class: 'muted' }, 'Alternatives: ' + entry.alternatives.map(a => a.name + ' (' + a.score + ')').join(', ')) : null,
-      entry.pivots && entry.pivots.length
-        ? renderChanges('What would change the pick', entry.pivots, p => 'With ' + p.summary + ': ' + p.top) : null,
-      entry.relaxations && entry.relaxations.length
-        ? renderChanges('The smallest ways out', entry.relaxations, r => 'With ' + r.summary + ': first ' + r.top) : null)));
+      pending('stack-' + index, 'Looking for what would change it…'))));
   }
 
   // ---- follow-up questions ----

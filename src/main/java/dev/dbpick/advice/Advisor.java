@@ -2,7 +2,10 @@ package dev.dbpick.advice;
 
 import dev.dbpick.explanation.Comparison;
 import dev.dbpick.explanation.Explainer;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.explanation.Margin;
+import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
 import dev.dbpick.explanation.WhyNot;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
@@ -15,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds every answer document from one engine: the recommendation with its margin, pivots and
- * relaxations, why-not, and comparisons. The CLI and the service both call it, so they return
- * the same documents.
+ * Builds every answer document from one engine: the recommendation with its margin and, when
+ * asked for, its pivots and relaxations; why-not; and comparisons. The CLI and the service both
+ * call it, so they return the same documents.
  */
 public final class Advisor {
 
@@ -36,29 +39,33 @@ public final class Advisor {
     }
 
     /**
-     * Ranks the catalog for a profile and explains the ranking.
+     * Ranks the catalog for a profile and explains the ranking: the margin always, the what-if
+     * explanations only as {@code include} asks, since each costs dozens of extra rankings. An
+     * explanation not asked for is null in the result (absent from the JSON), not computed.
      *
-     * @param top  how many recommendations to list; 0 for all
-     * @param asOf the evaluation date
+     * @param top     how many recommendations to list; 0 for all
+     * @param asOf    the evaluation date
+     * @param include the what-if explanations to compute
      */
-    public Result recommend(Profile profile, int top, LocalDate asOf) {
+    public Result recommend(Profile profile, int top, LocalDate asOf, Include include) {
         if (profile.stack()) {
-            return stack(profile, asOf);
+            return stack(profile, asOf, include);
         }
         try (Engine.Asker asker = engine.ask(asOf)) {
             // An answer lists the excluded libraries with their exclusions only, never their score lines.
             Ranking ranking = asker.rankFitting(profile);
             Explainer explainer = new Explainer(asker);
             return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
-                    explainer.pivots(ranking), explainer.relaxations(ranking));
+                    include.pivots() ? explainer.pivots(ranking) : null,
+                    include.relaxations() ? explainer.relaxations(ranking) : null);
         }
     }
 
     /**
      * A whole data layer: each chosen database ranked on its own, its pick and the driver the
-     * pick runs on, with the explanations per database.
+     * pick runs on, with the explanations asked for per database.
      */
-    private Result stack(Profile profile, LocalDate asOf) {
+    private Result stack(Profile profile, LocalDate asOf, Include include) {
         if (!profile.hasDatabases()) {
             throw new ProfileException("invalid profile: \"databases\" a whole data layer (purpose stack) needs at least one"
                     + " database, one pick per database", "databases", knowledge().questionnaire().get("databases").values());
@@ -69,10 +76,13 @@ public final class Advisor {
             Explainer explainer = new Explainer(asker);
             for (String database : profile.databases()) {
                 last = asker.rank(profile.forDatabase(database));
-                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints()));
+                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints(), include));
             }
         }
-        return new Result(List.of(), List.of(), List.of(), null, List.of(), List.of(), entries, profile, info(last));
+        // A whole data layer has no single first pick: its explanations are per database, and the
+        // top-level lists are there, empty, when asked for.
+        return new Result(List.of(), List.of(), List.of(), null, include.pivots() ? List.of() : null,
+                include.relaxations() ? List.of() : null, entries, profile, info(last));
     }
 
     /**
@@ -126,8 +136,7 @@ public final class Advisor {
         return lower;
     }
 
-    private Result result(Ranking ranking, int top, Margin margin, List<dev.dbpick.explanation.Pivot> pivots,
-                          List<dev.dbpick.explanation.Relaxation> relaxations) {
+    private Result result(Ranking ranking, int top, Margin margin, List<Pivot> pivots, List<Relaxation> relaxations) {
         List<Assessment> recommended = ranking.recommended();
         int limit = top <= 0 ? recommended.size() : Math.min(top, recommended.size());
         List<Result.Recommendation> listed = new ArrayList<>(limit);

@@ -10,36 +10,54 @@ import dev.dbpick.project.ProjectSummary;
 import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Reason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The response document, version 2: the same JSON from {@code recommend --format json} and
- * from {@code POST /api/v1/recommendations}.
+ * The response document, version 3: the same JSON from {@code recommend --format json} and
+ * from {@code POST /api/v1/recommendations}. The what-if explanations are there only when asked
+ * for ({@code include}): absent means not asked, an empty list asked and there are none.
  *
  * @param recommendations the first {@code top} libraries with a score of zero or more
  * @param poorFits        every library that passes the hard constraints but scores below zero
  * @param excluded        every library a hard constraint excludes, with every reason
  * @param margin          the first pick's lead over the second; null with fewer than two recommendations
- * @param pivots          single answer changes that would change the first pick
- * @param relaxations     when nothing is recommended, the smallest answer changes after which something is
+ * @param pivots          single answer changes that would change the first pick; null when not asked for
+ * @param relaxations     when nothing is recommended, the smallest answer changes after which something is;
+ *                        null when not asked for
  * @param stack           for {@code purpose: stack}, one entry per database; absent otherwise
  * @param project         what {@code --project} read and answered (the command line only); absent otherwise
  */
 @JsonPropertyOrder({"recommendations", "poorFits", "excluded", "margin", "pivots", "relaxations", "stack", "profile", "knowledge",
     "project"})
 public record Result(List<Recommendation> recommendations, List<PoorFit> poorFits, List<Excluded> excluded,
-                     Margin margin, List<Pivot> pivots, List<Relaxation> relaxations,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) List<StackEntry> stack,
+                     Margin margin,
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(description = PIVOTS, requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<Pivot> pivots,
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(description = RELAXATIONS, requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<Relaxation> relaxations,
+                     @JsonInclude(JsonInclude.Include.NON_NULL)
+                     @Schema(description = "For purpose stack, one entry per database; absent otherwise",
+                             requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<StackEntry> stack,
                      Profile profile, KnowledgeInfo knowledge,
                      @JsonInclude(JsonInclude.Include.NON_NULL) ProjectSummary project) {
+
+    /** What the OpenAPI document says of {@code pivots}, here and per database of a stack. */
+    static final String PIVOTS = "Only when asked for (include=pivots, or all): the single answer changes that would"
+            + " change the first pick, each {changes, top, summary}. Absent when not asked for; [] when asked and there are none.";
+
+    /** What the OpenAPI document says of {@code relaxations}, here and per database of a stack. */
+    static final String RELAXATIONS = "Only when asked for (include=relaxations, or all): when nothing fits, the smallest"
+            + " sets of answer changes after which something does, each {changes, fits, top, summary}. Absent when not"
+            + " asked for; [] when asked and there are none.";
 
     public Result {
         recommendations = List.copyOf(recommendations);
         poorFits = List.copyOf(poorFits);
         excluded = List.copyOf(excluded);
-        pivots = List.copyOf(pivots);
-        relaxations = List.copyOf(relaxations);
+        pivots = pivots == null ? null : List.copyOf(pivots);
+        relaxations = relaxations == null ? null : List.copyOf(relaxations);
         stack = stack == null ? null : List.copyOf(stack);
     }
 

@@ -1,10 +1,12 @@
 package dev.dbpick.advice;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
 import dev.dbpick.project.Standing;
 import dev.dbpick.recommendation.Reason;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,13 +14,20 @@ import java.util.function.Function;
  * One database of a whole-data-layer answer ({@code purpose: stack}): the pick, the driver it
  * runs on (null when it needs none of its own), the alternatives, and the reasons for the pick
  * and for its driver; then, for that database as for any ranking, the excluded libraries, the
- * margin of the pick, the answers that would change it, and the ways out when nothing fits.
+ * margin of the pick, and, when asked for ({@code include}), the answers that would change it
+ * and the ways out when nothing fits.
  *
  * @param reasons       the pick's score lines
  * @param runsOnReasons the driver's score lines, and the lines the pairing itself earned
+ * @param pivots        null when not asked for
+ * @param relaxations   null when not asked for
  */
 public record StackEntry(String database, Pick pick, Pick runsOn, List<Pick> alternatives, List<Reason> reasons,
-                         List<Reason> runsOnReasons, List<Result.Excluded> excluded, Margin margin, List<Pivot> pivots,
+                         List<Reason> runsOnReasons, List<Result.Excluded> excluded, Margin margin,
+                         @JsonInclude(JsonInclude.Include.NON_NULL)
+                         @Schema(description = Result.PIVOTS, requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<Pivot> pivots,
+                         @JsonInclude(JsonInclude.Include.NON_NULL)
+                         @Schema(description = Result.RELAXATIONS, requiredMode = Schema.RequiredMode.NOT_REQUIRED)
                          List<Relaxation> relaxations) {
 
     public StackEntry {
@@ -26,8 +35,8 @@ public record StackEntry(String database, Pick pick, Pick runsOn, List<Pick> alt
         reasons = List.copyOf(reasons);
         runsOnReasons = List.copyOf(runsOnReasons);
         excluded = List.copyOf(excluded);
-        pivots = List.copyOf(pivots);
-        relaxations = List.copyOf(relaxations);
+        pivots = pivots == null ? null : List.copyOf(pivots);
+        relaxations = relaxations == null ? null : List.copyOf(relaxations);
     }
 
     /** The same entry with where each library stands in a project. */

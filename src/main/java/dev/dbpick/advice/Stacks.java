@@ -2,8 +2,10 @@ package dev.dbpick.advice;
 
 import dev.dbpick.catalog.Library;
 import dev.dbpick.explanation.Explainer;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
+import dev.dbpick.explanation.Relaxation;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Ranking;
@@ -27,7 +29,7 @@ final class Stacks {
     private Stacks() {
     }
 
-    static StackEntry entry(Explainer explainer, Ranking ranking, String database, int nearTiePoints) {
+    static StackEntry entry(Explainer explainer, Ranking ranking, String database, int nearTiePoints, Include include) {
         Optional<Assessment> top = ranking.top();
         StackEntry.Pick pick = top.map(Stacks::pick).orElse(null);
         StackEntry.Pick driver = null;
@@ -47,9 +49,10 @@ final class Stacks {
                 .limit(ALTERNATIVES).map(Stacks::pick).toList();
         List<Result.Excluded> excluded = ranking.excluded().stream()
                 .map(a -> new Result.Excluded(a.id(), a.library().name(), a.exclusions())).toList();
-        List<Pivot> pivots = top.isPresent() ? explainer.pivots(ranking) : List.of();
+        List<Pivot> pivots = !include.pivots() ? null : top.isPresent() ? explainer.pivots(ranking) : List.of();
+        List<Relaxation> relaxations = include.relaxations() ? explainer.relaxations(ranking) : null;
         return new StackEntry(database, pick, driver, alternatives, top.map(Assessment::reasons).orElse(List.of()),
-                driverReasons, excluded, Margin.of(ranking, nearTiePoints), pivots, explainer.relaxations(ranking));
+                driverReasons, excluded, Margin.of(ranking, nearTiePoints), pivots, relaxations);
     }
 
     private record Choice(Assessment driver, int score, List<Reason> reasons) {

@@ -7,6 +7,7 @@ import dev.dbpick.ask.Prompter;
 import dev.dbpick.ask.TerminalPrompter;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
@@ -84,6 +85,7 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         int top = output.top();
         var asOf = output.asOf();
+        Include include = output.include();
         if (save != null) {
             ProfileFile.check(save);
         }
@@ -129,7 +131,7 @@ final class AskCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         Profile profile = reader.validate(answers);
-        Result result = new Advisor(engine(data, rules)).recommend(profile, top, asOf);
+        Result result = new Advisor(engine(data, rules)).recommend(profile, top, asOf, include);
         if (project != null) {
             result = result.withProject(project.summary(), id -> project.standing(id, profile));
         }

@@ -2,6 +2,7 @@ package dev.dbpick.cli;
 
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             "  dbpick recommend --database postgresql --async required --framework fastapi",
             "  dbpick recommend --project . --purpose orm",
             "  dbpick recommend --profile profile.json --format json --top 0",
+            "  dbpick recommend --profile profile.json --format json --include pivots,relaxations",
             "  echo '{\"purpose\":\"cache\"}' | dbpick recommend --profile - --explain"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad usage or an invalid profile", "3:invalid rules or data"})
@@ -50,11 +52,12 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() {
         int top = output.top();
         var asOf = output.asOf();
+        Include include = output.include();
         KnowledgeOptions.Question question = knowledge.question(fields);
         Knowledge loaded = question.knowledge();
         Profile profile = question.profile();
         ProfileOptions.tell(question.project(), spec.commandLine().getErr());
-        Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf);
+        Result result = new Advisor(new Engine(loaded)).recommend(profile, top, asOf, include);
         if (question.project() != null) {
             result = result.withProject(question.project().summary(), question::standing);
         }

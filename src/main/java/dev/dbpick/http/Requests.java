@@ -1,5 +1,6 @@
 package dev.dbpick.http;
 
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.ProfileException;
 import dev.dbpick.recommendation.Engine;
 import java.time.LocalDate;
@@ -42,6 +43,22 @@ final class Requests {
             };
         }
         return accept != null && accept.contains(RecommendationController.MARKDOWN) && !accept.contains("application/json");
+    }
+
+    /**
+     * The {@code include} parameter: the what-if explanations to compute. When absent, what the
+     * answer shows: none for the JSON document (a client asks for what it reads), all for the
+     * decision record.
+     */
+    static Include include(String include, boolean markdown) {
+        if (include == null || include.isEmpty()) {
+            return markdown ? Include.ALL : Include.NONE;
+        }
+        try {
+            return Include.parse(include);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException("invalid request: \"include\" " + e.getMessage(), "include", Include.ALLOWED);
+        }
     }
 
     /** The request path for a problem's {@code instance}, cut short so a long path is not echoed in full. */

@@ -1,6 +1,7 @@
 package dev.dbpick.http;
 
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.render.Json;
 import jakarta.inject.Singleton;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Recent results, keyed by knowledge revision, profile as understood, top and evaluation date:
+ * Recent results, keyed by knowledge revision, profile as understood, top, evaluation date and
+ * the explanations asked for:
  * scripts, CI jobs and portals ask the same few questions over and over. A result is immutable
  * and a function of exactly that key, so a hit is the same document a fresh run gives; a reload
  * changes the revision, so nothing stale is ever served.
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
 @Singleton
 public class ResultCache {
 
-    private record Key(String revision, Profile profile, int top, LocalDate asOf) {
+    private record Key(String revision, Profile profile, int top, LocalDate asOf, Include include) {
     }
 
     private record Entry(Result result, long bytes) {
@@ -41,11 +43,11 @@ public class ResultCache {
     }
 
     /** The cached result for the key, or the computed one (then cached). */
-    public Result get(String revision, Profile profile, int top, LocalDate asOf, Supplier<Result> compute) {
+    public Result get(String revision, Profile profile, int top, LocalDate asOf, Include include, Supplier<Result> compute) {
         if (capacity == 0 || maxBytes == 0) {
             return compute.get();
         }
-        Key key = new Key(revision, profile, top, asOf);
+        Key key = new Key(revision, profile, top, asOf, include);
         synchronized (entries) {
             Entry cached = entries.get(key);
             if (cached != null) {

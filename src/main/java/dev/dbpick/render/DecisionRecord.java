@@ -133,6 +133,11 @@ public final class DecisionRecord {
             out.println();
             return;
         }
+        if (options.isEmpty() && result.relaxations() == null) {
+            out.println("No option is chosen yet: no library passes every hard requirement (see the options rejected below).");
+            out.println();
+            return;
+        }
         if (options.isEmpty()) {
             out.println("No option is chosen yet. The smallest changes to the requirements after which one fits:");
             out.println();
@@ -256,7 +261,7 @@ public final class DecisionRecord {
         out.println("## Revisit When");
         out.println();
         List<String> items = new ArrayList<>();
-        for (Pivot pivot : result.pivots().stream().limit(REVISIT_PIVOTS).toList()) {
+        for (Pivot pivot : TableRenderer.listed(result.pivots()).stream().limit(REVISIT_PIVOTS).toList()) {
             items.add("the answer changes to " + pivot.summary() + ": the first pick would become " + view.name(pivot.top()));
         }
         LocalDate evaluated = LocalDate.parse(result.knowledge().evaluatedOn());
@@ -268,7 +273,8 @@ public final class DecisionRecord {
                     .forEach(a -> items.add(a.id() + " in " + r.name() + " gets a fixed release"));
         }
         if (items.isEmpty()) {
-            items.add("the requirements change: no single answer change would change the pick");
+            items.add(result.pivots() == null ? "the requirements change"
+                    : "the requirements change: no single answer change would change the pick");
         }
         items.forEach(i -> out.println("- " + md(i)));
         out.println();

@@ -43,7 +43,7 @@ public final class MarkdownRenderer {
                     view.explain(), out);
         }
         margin(result.margin(), view, out);
-        if (!result.pivots().isEmpty()) {
+        if (!TableRenderer.listed(result.pivots()).isEmpty()) {
             out.println();
             out.println("### What would change the first pick");
             out.println();
@@ -51,7 +51,7 @@ public final class MarkdownRenderer {
                 out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
             }
         }
-        if (!result.relaxations().isEmpty()) {
+        if (!TableRenderer.listed(result.relaxations()).isEmpty()) {
             out.println();
             out.println("### The smallest ways out");
             out.println();

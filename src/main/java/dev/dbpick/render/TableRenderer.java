@@ -17,7 +17,8 @@ import java.util.List;
  * The terminal view of a result, as wide as the terminal: rank, library, score and the deciding
  * reasons; the margin in words; the answers that would change the first pick; poor fits after a
  * separator; and, when nothing fits, the smallest ways out. With {@code explain}, every score
- * line with its rule and every exclusion.
+ * line with its rule and every exclusion. Pivots and relaxations are shown when the result has
+ * them (they are computed only on request).
  */
 public final class TableRenderer {
 
@@ -92,7 +93,7 @@ public final class TableRenderer {
             String head = "  " + Text.pad(e.database(), DATABASE);
             if (e.pick() == null) {
                 out.println(head + "nothing fits");
-                e.relaxations().stream().limit(RELAXATIONS).forEach(r -> out.println(indent + Text.truncate("with " + r.summary()
+                listed(e.relaxations()).stream().limit(RELAXATIONS).forEach(r -> out.println(indent + Text.truncate("with " + r.summary()
                         + ": " + r.fits() + " fit, first " + view.name(r.top()), text)));
                 out.println();
                 continue;
@@ -117,12 +118,18 @@ public final class TableRenderer {
                 out.println(indent + Text.truncate("a near tie: " + view.name(e.margin().first()) + " leads "
                         + view.name(e.margin().second()) + " by " + e.margin().points(), text));
             }
-            e.pivots().stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
+            listed(e.pivots()).stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
                     + view.name(p.top()), text)));
             out.println();
         }
-        print("--format json has every line, exclusion and answer change per database; --format adr a decision record.",
+        print("--format json has every line and exclusion per database, with --include all every answer change; --format adr"
+                + " a decision record.",
                 view.width(), out);
+    }
+
+    /** The explanations of a result, none when they were not asked for. */
+    static <T> List<T> listed(List<T> explanations) {
+        return explanations == null ? List.of() : explanations;
     }
 
     private static int hiddenRecommendations(Result result) {
@@ -197,7 +204,7 @@ public final class TableRenderer {
     }
 
     private static void pivots(List<Pivot> pivots, View view, PrintWriter out) {
-        if (pivots.isEmpty()) {
+        if (pivots == null || pivots.isEmpty()) {
             return;
         }
         out.println();
@@ -206,7 +213,7 @@ public final class TableRenderer {
             out.println(Text.truncate("  with " + pivot.summary() + ": " + view.name(pivot.top()), view.width()));
         }
         if (pivots.size() > PIVOTS) {
-            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json lists every one)");
+            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json --include pivots lists every one)");
         }
     }
 
@@ -222,6 +229,10 @@ public final class TableRenderer {
                     + (n == 1 ? "it." : "them."), view.width(), out);
             return;
         }
+        if (result.relaxations() == null) {
+            print("--include relaxations lists the smallest changes of answers after which one fits.", view.width(), out);
+            return;
+        }
         if (result.relaxations().isEmpty()) {
             print("No change of one or two answers makes one fit; " + (view.explain() ? "the exclusions below say"
                     : "--explain lists every exclusion, saying") + " what rules each library out.", view.width(), out);
@@ -233,7 +244,8 @@ public final class TableRenderer {
                     + (relaxation.fits() == 1 ? "s" : "") + ", first " + view.name(relaxation.top()), view.width()));
         }
         if (result.relaxations().size() > RELAXATIONS) {
-            out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json lists every one)");
+            out.println("  and " + (result.relaxations().size() - RELAXATIONS) + " more (--format json --include relaxations lists"
+                    + " every one)");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dbpick.scenario;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
 import dev.dbpick.advice.StackEntry;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
@@ -94,7 +95,8 @@ public final class ScenarioRunner {
 
     /** A whole data layer: per database, the pick and the driver it runs on. */
     private static ScenarioResult runStack(Engine engine, Scenario scenario, Set<String> ruleNames) {
-        Result result = new Advisor(engine).recommend(scenario.profile(), 0, scenario.asOf());
+        // The scenarios check picks and fired rules, never the what-if explanations.
+        Result result = new Advisor(engine).recommend(scenario.profile(), 0, scenario.asOf(), Include.NONE);
         List<Check> checks = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         for (StackEntry entry : result.stack()) {

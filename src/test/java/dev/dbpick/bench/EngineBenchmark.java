@@ -3,6 +3,7 @@ package dev.dbpick.bench;
 import dev.dbpick.GeneratedProfiles;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
@@ -30,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The warm engine on the full bundled catalog and rules, one thread, over a rotating set of 256
  * generated profiles (seeded): rankings per second ({@code rank}), rankings of the fitting
  * libraries only as explanations ask them ({@code rankFitting}), screens of which libraries
- * pass at all ({@code screen}), full answers with margin,
- * pivots and relaxations ({@code recommend}), and the plain path that makes a fresh session per
- * ranking ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
+ * pass at all ({@code screen}), the default answer with its margin and no what-if explanations
+ * ({@code recommendDefault}), full answers with margin, pivots and relaxations
+ * ({@code recommend}), and the plain path that makes a fresh session per ranking
+ * ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -84,9 +86,16 @@ public class EngineBenchmark {
         }
     }
 
+    /** The JSON answer when no explanation is asked for: the ranking and its margin. */
+    @Benchmark
+    public Result recommendDefault() {
+        return advisor.recommend(nextProfile(), 10, AS_OF, Include.NONE);
+    }
+
+    /** The answer with every explanation, as the table, the decision record and the web page ask. */
     @Benchmark
     public Result recommend() {
-        return advisor.recommend(nextProfile(), 10, AS_OF);
+        return advisor.recommend(nextProfile(), 10, AS_OF, Include.ALL);
     }
 
     @Benchmark

@@ -26,12 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * A closed-loop load generator for a running {@code dbpick serve} on loopback: C connections,
  * each sending its next request when the last answer arrives. It measures GET /health and then
  * POST /api/v1/recommendations with a different profile per request (1,000 generated profiles,
- * seeded, in rotation), optionally forcing reloads of the knowledge during the second phase.
+ * seeded, in rotation), optionally with {@code include} (the what-if explanations) on every POST,
+ * and optionally forcing reloads of the knowledge during the second phase.
  * Given the service's process id it also reports the server's CPU time per POST and its resident
  * memory at the start, at the end and at its peak.
  *
  * <p>Usage: {@code LoadGenerator BASE_URL [requests=100000] [connections=32] [reloads=0]
- * [adminToken|-] [servicePid]}; run through {@code src/bench/service-load.sh}. Loopback only.
+ * [adminToken|-] [servicePid] [include|-]}; run through {@code src/bench/service-load.sh}.
+ * Loopback only.
  */
 public final class LoadGenerator {
 
@@ -50,13 +52,15 @@ public final class LoadGenerator {
         int reloads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         String token = args.length > 4 && !"-".equals(args[4]) ? args[4] : null;
         long pid = args.length > 5 ? Long.parseLong(args[5]) : -1;
+        String include = args.length > 6 && !"-".equals(args[6]) ? args[6] : null;
+        String recommendations = "/api/v1/recommendations" + (include == null ? "" : "?include=" + include);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
         List<HttpRequest> health = List.of(HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build());
         List<HttpRequest> recommend = new ArrayList<>();
         Data data = Data.read(new KnowledgeFolder("data", Path.of("data")));
         for (Profile profile : GeneratedProfiles.of(data.questionnaire(), 1000, 7, false)) {
-            recommend.add(HttpRequest.newBuilder(base.resolve("/api/v1/recommendations")).timeout(TIMEOUT)
+            recommend.add(HttpRequest.newBuilder(base.resolve(recommendations)).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Json.compact(profile))).build());
         }
@@ -72,7 +76,7 @@ public final class LoadGenerator {
         Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, reload);
         long cpuAfter = cpuTicks(pid);
         System.out.println(healthPhase.report("GET /health"));
-        System.out.println(recommendPhase.report("POST /api/v1/recommendations"));
+        System.out.println(recommendPhase.report("POST " + recommendations));
         System.out.printf("ratio POST/GET: %.2f%n", recommendPhase.perSecond() / healthPhase.perSecond());
         if (pid > 0) {
             double ticksPerSecond = 100.0;   // USER_HZ on Linux

@@ -42,6 +42,27 @@ class AskIT {
     }
 
     @Test
+    void includeAsksForTheExplanationsTheJsonOtherwiseOmits() throws IOException {
+        String answers = "\n\n\n\n\n\n\n\n";
+        String[] profile = {"--database", "postgresql", "--async", "required", "--framework", "fastapi", "--format", "json"};
+        JarRun.Outcome bare = JarRun.in(HERE, answers, concat(new String[] {"ask"}, profile));
+        assertEquals(0, bare.code(), bare::toString);
+        assertFalse(Mappers.json().readTree(bare.out()).has("pivots"), bare::toString);
+        JarRun.Outcome asked = JarRun.in(HERE, answers, concat(new String[] {"ask", "--include", "pivots"}, profile));
+        assertEquals(0, asked.code(), asked::toString);
+        assertTrue(Mappers.json().readTree(asked.out()).get("pivots").size() > 0, asked::toString);
+        JarRun.Outcome wrong = JarRun.in(HERE, answers, concat(new String[] {"ask", "--include", "everything"}, profile));
+        assertEquals(2, wrong.code(), wrong::toString);
+        assertTrue(wrong.err().contains("allowed: pivots, relaxations, all, none"), wrong::toString);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void answersGivenAsFlagsAreNotAsked() throws IOException {
         JarRun.Outcome run = JarRun.in(HERE, "\n\n\n\n\n\n\n\n", "ask", "--database", "mongodb", "--async", "required",
                 "--framework", "fastapi", "--format", "json");

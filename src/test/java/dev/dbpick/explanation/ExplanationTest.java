@@ -53,7 +53,7 @@ class ExplanationTest {
     void everyPivotOfEveryScenarioGivesTheTopItClaims() {
         int checked = 0;
         for (Profile profile : scenarioProfiles()) {
-            Result result = advisor.recommend(profile, 10, AS_OF);
+            Result result = advisor.recommend(profile, 10, AS_OF, Include.ALL);
             for (Pivot pivot : result.pivots()) {
                 Ranking again = engine.rankFresh(apply(profile, pivot.changes()), AS_OF);
                 assertEquals(pivot.top(), again.top().orElseThrow().id(), profile + " with " + pivot.changes());
@@ -68,7 +68,7 @@ class ExplanationTest {
     @Test
     void everyRelaxationGivesWhatItSaysAndIsMinimal() {
         Profile nothing = reader.read(NOTHING_FITS);
-        Result result = advisor.recommend(nothing, 10, AS_OF);
+        Result result = advisor.recommend(nothing, 10, AS_OF, Include.ALL);
         assertTrue(result.recommendations().isEmpty());
         assertFalse(result.relaxations().isEmpty(), "a way out exists, so one is found");
         assertTrue(result.relaxations().stream().anyMatch(r -> countChanges(r.changes()) == 2
@@ -130,7 +130,7 @@ class ExplanationTest {
     @Test
     void relaxationsAreGivenOnlyWhenNothingPassesTheHardConstraints() {
         for (Profile profile : scenarioProfiles()) {
-            Result result = advisor.recommend(profile, 10, AS_OF);
+            Result result = advisor.recommend(profile, 10, AS_OF, Include.ALL);
             boolean nothingPasses = result.recommendations().isEmpty() && result.poorFits().isEmpty();
             if (!nothingPasses) {
                 assertTrue(result.relaxations().isEmpty(), profile.toString());
@@ -142,7 +142,7 @@ class ExplanationTest {
     void aWholeDataLayerPicksPerDatabaseAndItsPivotsHold() {
         Profile stack = reader.read("{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"redis\"],\"async\":\"required\","
                 + "\"framework\":\"fastapi\"}");
-        Result result = advisor.recommend(stack, 10, AS_OF);
+        Result result = advisor.recommend(stack, 10, AS_OF, Include.ALL);
         assertEquals(List.of("postgresql", "redis"), result.stack().stream().map(dev.dbpick.advice.StackEntry::database).toList());
         assertTrue(result.recommendations().isEmpty(), "a stack answers per database");
         for (var entry : result.stack()) {
@@ -161,6 +161,48 @@ class ExplanationTest {
                 assertEquals(pivot.top(), engine.rankFresh(changed.forDatabase(entry.database()), AS_OF).top().orElseThrow().id());
             }
         }
+    }
+
+    @Test
+    void onlyTheExplanationsAskedForAreInTheAnswerAndTheRestIsTheSame() {
+        for (String json : List.of("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}", NOTHING_FITS)) {
+            Profile profile = reader.read(json);
+            Result all = advisor.recommend(profile, 10, AS_OF, Include.ALL);
+            Result none = advisor.recommend(profile, 10, AS_OF, Include.NONE);
+            Result pivots = advisor.recommend(profile, 10, AS_OF, Include.of(Include.Explanation.PIVOTS));
+            Result relaxations = advisor.recommend(profile, 10, AS_OF, Include.of(Include.Explanation.RELAXATIONS));
+            assertNull(none.pivots(), json);
+            assertNull(none.relaxations(), json);
+            assertEquals(all.pivots(), pivots.pivots(), json);
+            assertNull(pivots.relaxations(), json);
+            assertNull(relaxations.pivots(), json);
+            assertEquals(all.relaxations(), relaxations.relaxations(), json);
+            assertEquals(withoutExplanations(all), none, "the ranking, margin, poor fits and exclusions do not depend on include");
+        }
+    }
+
+    @Test
+    void aWholeDataLayerOmitsItsExplanationsPerDatabaseUnlessAsked() {
+        Profile stack = reader.read("{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"cassandra\"]}");
+        Result none = advisor.recommend(stack, 10, AS_OF, Include.NONE);
+        Result all = advisor.recommend(stack, 10, AS_OF, Include.ALL);
+        assertNull(none.pivots());
+        assertEquals(List.of(), all.pivots(), "asked for: there, and empty, since a stack's pivots are per database");
+        for (int i = 0; i < none.stack().size(); i++) {
+            var bare = none.stack().get(i);
+            var full = all.stack().get(i);
+            assertNull(bare.pivots(), bare.database());
+            assertNull(bare.relaxations(), bare.database());
+            assertNotNull(full.pivots(), full.database());
+            assertNotNull(full.relaxations(), full.database());
+            assertEquals(full.pick(), bare.pick(), full.database());
+            assertEquals(full.margin(), bare.margin(), full.database());
+        }
+    }
+
+    private static Result withoutExplanations(Result result) {
+        return new Result(result.recommendations(), result.poorFits(), result.excluded(), result.margin(), null, null,
+                result.stack(), result.profile(), result.knowledge());
     }
 
     @Test
@@ -230,7 +272,7 @@ class ExplanationTest {
     @Test
     void theMarginNamesTheLinesThatDecideIt() {
         Result result = advisor.recommend(reader.read("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}"),
-                10, AS_OF);
+                10, AS_OF, Include.NONE);
         Margin margin = result.margin();
         assertEquals(result.recommendations().get(0).score() - result.recommendations().get(1).score(), margin.points());
         assertEquals(margin.points() < knowledge.settings().nearTiePoints(), margin.nearTie());

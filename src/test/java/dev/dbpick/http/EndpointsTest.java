@@ -42,6 +42,73 @@ class EndpointsTest extends ServiceTest {
     }
 
     @Test
+    void withoutIncludeTheAnswerOmitsThePivotsAndTheRelaxations() {
+        JsonNode result = post("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
+        assertFalse(result.has("pivots"), "not asked for, so absent: " + result.fieldNames());
+        assertFalse(result.has("relaxations"), "not asked for, so absent");
+        for (String key : new String[] {"recommendations", "poorFits", "excluded", "margin", "profile", "knowledge"}) {
+            assertTrue(result.has(key), key);
+        }
+        assertTrue(result.get("margin").has("points"), "the margin reads the ranking and is always there");
+    }
+
+    @Test
+    void includePivotsGivesThePivotsOnly() {
+        JsonNode result = post("?include=pivots", "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
+        assertTrue(result.get("pivots").isArray() && result.get("pivots").size() > 0, result.toString());
+        assertTrue(result.get("pivots").get(0).has("changes") && result.get("pivots").get(0).has("top"));
+        assertFalse(result.has("relaxations"), "not asked for");
+    }
+
+    @Test
+    void includeAllGivesBothAndAnEmptyListMeansAskedAndNone() {
+        String profile = "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}";
+        JsonNode all = post("?include=all", profile);
+        assertEquals(all, post("?include=pivots,relaxations", profile), "all is both");
+        assertTrue(all.get("pivots").size() > 0);
+        assertTrue(all.get("relaxations").isArray() && all.get("relaxations").isEmpty(), "something fits: asked, and none");
+        JsonNode nothingFits = post("?include=relaxations", "{\"databases\":[\"cassandra\"],\"purpose\":\"orm\",\"async\":\"required\"}");
+        assertTrue(nothingFits.get("relaxations").size() > 0, nothingFits.toString());
+        assertFalse(nothingFits.has("pivots"));
+        assertFalse(post("?include=none", profile).has("pivots"));
+    }
+
+    @Test
+    void aWholeDataLayerGivesItsExplanationsPerDatabaseWhenAsked() {
+        String profile = "{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"redis\"],\"async\":\"required\"}";
+        JsonNode bare = post(profile);
+        JsonNode explained = post("?include=pivots,relaxations", profile);
+        for (int i = 0; i < bare.get("stack").size(); i++) {
+            assertFalse(bare.get("stack").get(i).has("pivots"), bare.get("stack").get(i).toString());
+            assertFalse(bare.get("stack").get(i).has("relaxations"));
+            assertTrue(explained.get("stack").get(i).get("pivots").isArray());
+            assertTrue(explained.get("stack").get(i).get("relaxations").isArray());
+            assertEquals(bare.get("stack").get(i).get("pick"), explained.get("stack").get(i).get("pick"));
+        }
+    }
+
+    @Test
+    void anUnknownIncludeIs400NamingTheAllowedValues() {
+        JsonNode problem = problem(400, HttpRequest.POST("/api/v1/recommendations?include=pivot", "{}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals("include", problem.get("field").asText());
+        assertEquals("[\"pivots\",\"relaxations\",\"all\",\"none\"]", problem.get("allowed").toString());
+        assertTrue(problem.get("detail").asText().contains("\"pivot\""), problem.toString());
+        assertEquals("Invalid request", problem.get("title").asText());
+    }
+
+    @Test
+    void theDecisionRecordIncludesTheExplanationsUnlessToldNot() {
+        String profile = "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}";
+        String full = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/recommendations?format=adr", profile)
+                .contentType(MediaType.APPLICATION_JSON));
+        String bare = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/recommendations?format=adr&include=none", profile)
+                .contentType(MediaType.APPLICATION_JSON));
+        assertTrue(full.contains("the first pick would become"), full);
+        assertFalse(bare.contains("the first pick would become"), bare);
+    }
+
+    @Test
     void catalogListsEveryLibrary() throws IOException {
         JsonNode catalog = get("/api/v1/catalog");
         assertEquals(TestKnowledge.knowledge().catalog().size(), catalog.size());
@@ -80,6 +147,8 @@ class EndpointsTest extends ServiceTest {
         assertTrue(openapi.contains("application/problem+json"), "errors are documented as problem details");
         assertTrue(openapi.contains("- Recommendations") && openapi.contains("- Explanations") && openapi.contains("- Catalog"));
         assertTrue(client.toBlocking().retrieve("/swagger/dbpick-1.yml").contains("/api/v1/recommendations"));
+        assertTrue(openapi.contains("- name: include"), "include is a documented query parameter");
+        assertTrue(openapi.contains("Absent when not asked for"), "the document says pivots and relaxations are on request");
         assertTrue(client.toBlocking().retrieve("/swagger-ui/index.html").contains("swagger-ui"));
     }
 

@@ -153,6 +153,10 @@ class FuzzTest extends ServiceTest {
         if (random.nextInt(8) == 0) {
             parameters.add("format=" + pick(List.of("adr", "json", "xml", "", "ADR")));
         }
+        if (random.nextInt(8) == 0) {
+            parameters.add("include=" + pick(List.of("pivots", "relaxations", "pivots,relaxations", "all", "none", "", "pivot",
+                    "none,all", "pivots,", "ALL", "%00")));
+        }
         if (path.contains("compare") || random.nextInt(15) == 0) {
             parameters.add("ids=" + pick(List.of("sqlalchemy,sqlmodel", "sqlalchemy", "a,b,c,d,e", "sqlalchemy,sqlalchemy",
                     "sqlalchemy,,sqlmodel", "", "psycopg,asyncpg,psycopg2,pg8000")));

@@ -1,11 +1,14 @@
 package dev.dbpick.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbpick.TestKnowledge;
 import dev.dbpick.advice.Advisor;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +25,29 @@ class ResultCacheTest {
         ResultCache cache = new ResultCache(settings(100, 32));
         Profile profile = profiles.read("{\"databases\":[\"postgresql\"]}");
         AtomicInteger computed = new AtomicInteger();
-        var first = cache.get("r1", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
-        var second = cache.get("r1", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
+        var first = cache.get("r1", profile, 10, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 10, Include.NONE));
+        var second = cache.get("r1", profile, 10, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 10, Include.NONE));
         assertSame(first, second);
         assertEquals(1, computed.get());
-        cache.get("r2", profile, 10, TestKnowledge.AS_OF, () -> count(computed, profile, 10));
+        cache.get("r2", profile, 10, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 10, Include.NONE));
         assertEquals(2, computed.get(), "another knowledge revision is another key");
+    }
+
+    @Test
+    void theExplanationsAskedForArePartOfTheKey() {
+        ResultCache cache = new ResultCache(settings(100, 32));
+        Profile profile = profiles.read("{\"databases\":[\"postgresql\"]}");
+        AtomicInteger computed = new AtomicInteger();
+        var bare = cache.get("r", profile, 10, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 10, Include.NONE));
+        var explained = cache.get("r", profile, 10, TestKnowledge.AS_OF, Include.ALL, () -> count(computed, profile, 10, Include.ALL));
+        assertEquals(2, computed.get(), "an answer with explanations is not the one without");
+        assertNull(bare.pivots());
+        assertNotNull(explained.pivots());
+        assertSame(explained, cache.get("r", profile, 10, TestKnowledge.AS_OF, Include.parse("pivots,relaxations"),
+                () -> count(computed, profile, 10, Include.ALL)), "the same explanations however written");
+        assertSame(bare, cache.get("r", profile, 10, TestKnowledge.AS_OF, Include.parse("none"),
+                () -> count(computed, profile, 10, Include.NONE)));
+        assertEquals(2, computed.get());
     }
 
     @Test
@@ -36,7 +56,8 @@ class ResultCacheTest {
         Profile profile = profiles.read("{}");
         for (int top = 0; top < 60; top++) {
             int limit = top;
-            cache.get("r", profile, limit, TestKnowledge.AS_OF, () -> advisor.recommend(profile, limit, TestKnowledge.AS_OF));
+            cache.get("r", profile, limit, TestKnowledge.AS_OF, Include.NONE,
+                    () -> advisor.recommend(profile, limit, TestKnowledge.AS_OF, Include.NONE));
         }
         long[] usage = cache.usage();
         assertTrue(usage[1] <= 1 << 20, "bytes held: " + usage[1]);
@@ -48,15 +69,15 @@ class ResultCacheTest {
         ResultCache cache = new ResultCache(settings(10_000, 0));
         Profile profile = profiles.read("{}");
         AtomicInteger computed = new AtomicInteger();
-        cache.get("r", profile, 3, TestKnowledge.AS_OF, () -> count(computed, profile, 3));
-        cache.get("r", profile, 3, TestKnowledge.AS_OF, () -> count(computed, profile, 3));
+        cache.get("r", profile, 3, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 3, Include.NONE));
+        cache.get("r", profile, 3, TestKnowledge.AS_OF, Include.NONE, () -> count(computed, profile, 3, Include.NONE));
         assertEquals(2, computed.get());
         assertEquals(0, cache.usage()[0]);
     }
 
-    private dev.dbpick.advice.Result count(AtomicInteger computed, Profile profile, int top) {
+    private dev.dbpick.advice.Result count(AtomicInteger computed, Profile profile, int top, Include include) {
         computed.incrementAndGet();
-        return advisor.recommend(profile, top, TestKnowledge.AS_OF);
+        return advisor.recommend(profile, top, TestKnowledge.AS_OF, include);
     }
 
     private static ServiceSettings settings(int entries, int mib) {

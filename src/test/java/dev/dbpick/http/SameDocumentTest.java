@@ -42,6 +42,19 @@ class SameDocumentTest extends ServiceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"pivots", "relaxations", "pivots,relaxations", "all", "none"})
+    void theCliAndTheServiceGiveTheSameDocumentForEachInclude(String include) throws IOException {
+        for (String profile : new String[] {"{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}",
+            "{\"databases\":[\"cassandra\"],\"purpose\":\"orm\",\"async\":\"required\"}",
+            "{\"purpose\":\"stack\",\"databases\":[\"postgresql\",\"redis\"]}"}) {
+            JsonNode service = Mappers.json().readTree(client.toBlocking().retrieve(
+                    HttpRequest.POST("/api/v1/recommendations?include=" + include, profile).contentType(MediaType.APPLICATION_JSON)));
+            assertEquals(Mappers.json().readTree(cli(profile, "recommend", "--format", "json", "--include", include)), service,
+                    profile);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"sqlmodel", "pony", "asyncpg"})
     void whyNotIsTheSameDocument(String id) throws IOException {
         String profile = "{\"databases\":[\"postgresql\"],\"framework\":\"fastapi\",\"python\":\"3.14\"}";

@@ -43,6 +43,12 @@ abstract class ServiceTest implements TestPropertyProvider {
                 HttpRequest.POST("/api/v1/recommendations", profile).contentType(MediaType.APPLICATION_JSON)));
     }
 
+    /** POSTs a profile to the recommendations endpoint with a query string ({@code ?include=pivots}) and reads the answer. */
+    protected JsonNode post(String query, String profile) {
+        return json(client.toBlocking().retrieve(
+                HttpRequest.POST("/api/v1/recommendations" + query, profile).contentType(MediaType.APPLICATION_JSON)));
+    }
+
     /** GETs a path and reads the answer. */
     protected JsonNode get(String path) {
         return json(client.toBlocking().retrieve(path));

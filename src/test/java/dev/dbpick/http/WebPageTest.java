@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dbpick.TestKnowledge;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.ProfileReader;
 import java.io.File;
 import java.io.IOException;
@@ -189,7 +190,27 @@ class WebPageTest extends ServiceTest {
         compare.click();
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail table.compare")));
         assertTrue(table.getText().contains("Score lines"), table.getText());
-        assertTrue(browser.findElement(By.id("answer")).getText().contains("What would change the first pick"));
+        wait.until(d -> d.findElement(By.id("answer")).getText().contains("What would change the first pick"));
+    }
+
+    @Test
+    void theRankingComesAtOnceAndTheExplanationsInASecondRequest() {
+        load("/?databases=postgresql&async=required&framework=fastapi");
+        WebElement pivot = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-whatif=pivots] button.apply")));
+        assertTrue(pivot.getText().startsWith("With "), pivot.getText());
+        assertEquals("false", browser.findElement(By.cssSelector("[data-whatif=pivots]")).getAttribute("aria-busy"));
+        @SuppressWarnings("unchecked")
+        List<String> asked = (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => n.includes('/api/v1/recommendations'))"
+                + ".map(n => n.substring(n.indexOf('/api/')));");
+        assertEquals(List.of("/api/v1/recommendations?top=0", "/api/v1/recommendations?top=1&include=pivots,relaxations"), asked,
+                "the ranking without explanations, then the explanations");
+        String before = live();
+        String applied = pivot.getText();
+        pivot.click();
+        waitForLiveChange(before);
+        assertFalse(shownRanking().isEmpty(), "a ranking after applying " + applied);
     }
 
     @Test
@@ -241,7 +262,7 @@ class WebPageTest extends ServiceTest {
     /** What the command line's advisor recommends for the same profile, as "id score". */
     private static List<String> expected(String profile) {
         Result result = TestKnowledge.advisor().recommend(
-                new ProfileReader(TestKnowledge.knowledge().questionnaire()).read(profile), 0, LocalDate.now());
+                new ProfileReader(TestKnowledge.knowledge().questionnaire()).read(profile), 0, LocalDate.now(), Include.NONE);
         return result.recommendations().stream().map(r -> r.id() + " " + r.score()).toList();
     }
 

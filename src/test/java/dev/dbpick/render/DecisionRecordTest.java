@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbpick.TestKnowledge;
 import dev.dbpick.advice.Result;
+import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.ProfileReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,8 @@ class DecisionRecordTest {
         "{\"databases\":[\"mongodb\"],\"async\":\"required\",\"python\":\"3.12\",\"alreadyUses\":[\"pydantic\"],\"constraints\":{\"migrations\":true}}"})
     void everySectionIsThereAndEveryConsideredOptionIsNamed(String json) {
         var knowledge = TestKnowledge.knowledge();
-        Result result = TestKnowledge.advisor().recommend(new ProfileReader(knowledge.questionnaire()).read(json), 10, TestKnowledge.AS_OF);
+        Result result = TestKnowledge.advisor().recommend(new ProfileReader(knowledge.questionnaire()).read(json), 10, TestKnowledge.AS_OF,
+                Include.ALL);
         StringWriter text = new StringWriter();
         DecisionRecord.render(result, View.of(knowledge, View.DEFAULT_WIDTH, false), new PrintWriter(text));
         String adr = text.toString();
