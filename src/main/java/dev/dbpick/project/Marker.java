@@ -264,14 +264,7 @@ public interface Marker {
                 return VersionRange.parse(op + b).allows(VersionRange.release(a));
             }
             int order = VersionRange.compare(VersionRange.release(a), VersionRange.release(b));
-            return switch (op) {
-                case "==" -> order == 0;
-                case "!=" -> order != 0;
-                case "<" -> order < 0;
-                case "<=" -> order <= 0;
-                case ">" -> order > 0;
-                default -> order >= 0;
-            };
+            return VersionRange.holds(op, order);
         }
 
         private static boolean compareText(String a, String op, String b) {

@@ -169,14 +169,19 @@ public final class VersionRange {
                 return operator.equals("!=") != prefix;
             }
             int order = compare(candidate, version);
-            return switch (operator) {
-                case "==" -> order == 0;
-                case "!=" -> order != 0;
-                case "<" -> order < 0;
-                case "<=" -> order <= 0;
-                case ">" -> order > 0;
-                default -> order >= 0;
-            };
+            return holds(operator, order);
         }
+    }
+
+    /** Whether a comparison's {@code order} (negative, zero, positive) satisfies {@code operator} (==, !=, <, <=, >, >=). */
+    static boolean holds(String operator, int order) {
+        return switch (operator) {
+            case "==" -> order == 0;
+            case "!=" -> order != 0;
+            case "<" -> order < 0;
+            case "<=" -> order <= 0;
+            case ">" -> order > 0;
+            default -> order >= 0;
+        };
     }
 }
