@@ -44,4 +44,20 @@ public final class TestKnowledge {
     public static Advisor advisor() {
         return new Advisor(engine());
     }
+
+    /** Copies a folder tree (the repository's rules/ or data/, say) into {@code to}. */
+    public static void copyTree(java.nio.file.Path from, java.nio.file.Path to) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -22,8 +22,8 @@ class RulesDiffTest {
 
     @Test
     void anEditThatFavoursOneLibraryIsReportedAgainstTheLastCommit() throws Exception {
-        copy(Path.of("rules"), repository.resolve("rules"));
-        copy(Path.of("data"), repository.resolve("data"));
+        dev.dbpick.TestKnowledge.copyTree(Path.of("rules"), repository.resolve("rules"));
+        dev.dbpick.TestKnowledge.copyTree(Path.of("data"), repository.resolve("data"));
         git("init", "-q");
         git("add", ".");
         git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "knowledge");
@@ -49,8 +49,8 @@ class RulesDiffTest {
 
     @Test
     void aRevisionGitDoesNotKnowIsOneClearLine() throws Exception {
-        copy(Path.of("rules"), repository.resolve("rules"));
-        copy(Path.of("data"), repository.resolve("data"));
+        dev.dbpick.TestKnowledge.copyTree(Path.of("rules"), repository.resolve("rules"));
+        dev.dbpick.TestKnowledge.copyTree(Path.of("data"), repository.resolve("data"));
         git("init", "-q");
 
         String[] out = run("rules", "diff", "--against", "no-such-revision", "--rules", repository.resolve("rules").toString(),
@@ -65,19 +65,6 @@ class RulesDiffTest {
         Process process = new ProcessBuilder(Stream.concat(Stream.of("git"), Stream.of(args)).toList())
                 .directory(repository.toFile()).inheritIO().start();
         assertEquals(0, process.waitFor(), "git " + String.join(" ", args));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static String[] run(String... args) {

@@ -19,8 +19,8 @@ final class KnowledgeCopy {
             root = Files.createTempDirectory("dbpick-kb");
             rules = root.resolve("rules");
             data = root.resolve("data");
-            copy(Path.of("rules"), rules);
-            copy(Path.of("data"), data);
+            dev.dbpick.TestKnowledge.copyTree(Path.of("rules"), rules);
+            dev.dbpick.TestKnowledge.copyTree(Path.of("data"), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,16 +61,4 @@ final class KnowledgeCopy {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
 }

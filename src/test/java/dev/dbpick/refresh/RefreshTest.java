@@ -46,7 +46,7 @@ class RefreshTest {
     private Path data() {
         Path data = root.resolve("data");
         if (!Files.isDirectory(data)) {
-            copy(Path.of("data"), data);
+            dev.dbpick.TestKnowledge.copyTree(Path.of("data"), data);
         }
         return data;
     }
@@ -218,18 +218,4 @@ class RefreshTest {
         return contents;
     }
 
-    static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
