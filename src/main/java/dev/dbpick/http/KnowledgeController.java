@@ -47,6 +47,7 @@ public class KnowledgeController {
      * knowledge in service failed (with the profile, and the revision switched back to).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "KnowledgeStatus")
     public record Status(String revision, Instant loadedAt, int rules, int libraries, String rulesFolder,
                          String dataFolder, KnowledgeHolder.Outcome lastReload, List<String> lastReloadError,
                          KnowledgeHolder.Failure lastFailure) {

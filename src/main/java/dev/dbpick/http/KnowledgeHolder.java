@@ -4,12 +4,13 @@ import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.support.Mappers;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
-import dev.dbpick.profile.Profile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -63,10 +64,12 @@ public class KnowledgeHolder {
      * understood, when, and the revision served since ({@code servingInstead}, null when there
      * was none to switch back to).
      */
+    @Schema(name = "RevisionFailure")
     public record Failure(String revision, String reason, Profile profile, Instant at, String servingInstead) {
     }
 
     /** What the last reload attempt did. */
+    @Schema(name = "ReloadOutcome")
     public record Outcome(boolean switched, String revision, Instant at, List<String> problems) {
 
         public Outcome {
