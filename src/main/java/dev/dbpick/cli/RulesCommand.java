@@ -125,10 +125,14 @@ final class RulesCommand implements Runnable {
             KnowledgeFolder rulesFolder = knowledge.rulesFolder();
             Data data = knowledge.readData();
             Knowledge loaded = Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.forUser()));
-            List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder).stream()
+            ScenarioReader.Scenarios read = new ScenarioReader(data.catalog(), data.questionnaire()).readWithTeam(rulesFolder);
+            List<Scenario> scenarios = read.run().stream()
                     .filter(s -> filter == null || s.name().contains(filter))
                     .toList();
-            if (scenarios.isEmpty()) {
+            List<ScenarioReader.Superseded> superseded = read.superseded().stream()
+                    .filter(s -> filter == null || s.name().contains(filter))
+                    .toList();
+            if (scenarios.isEmpty() && superseded.isEmpty()) {
                 throw new UsageException(filter == null ? "no scenarios in " + rulesFolder.label() + "/scenarios"
                         : "no scenario name contains \"" + filter + "\"");
             }
@@ -141,9 +145,17 @@ final class RulesCommand implements Runnable {
                 out.println((result.passed() ? "PASS  " : "FAIL  ") + result.scenario().name()
                         + "  (" + result.scenario().source() + ")");
                 result.failures().forEach(f -> out.println("        " + f));
+                if (!result.passed()) {
+                    hint(result.scenario(), rulesFolder.team(), out);
+                }
+            }
+            for (ScenarioReader.Superseded entry : superseded) {
+                out.println("SUPERSEDED  " + entry.name() + "  (" + entry.source() + ")");
+                out.println("        by " + entry.by() + ": " + entry.because());
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
-            out.println((results.size() - failed) + " passed, " + failed + " failed");
+            out.println((results.size() - failed) + " passed, " + failed + " failed"
+                    + (superseded.isEmpty() ? "" : ", " + superseded.size() + " superseded by the team"));
             out.flush();
             if (failed > 0) {
                 spec.commandLine().getErr().println("dbpick: " + failed + " of " + results.size() + " scenarios failed");
@@ -151,6 +163,19 @@ final class RulesCommand implements Runnable {
                 return ExitCode.KNOWLEDGE;
             }
             return ExitCode.OK;
+        }
+
+        /**
+         * Under a team's layer, a failing bundled scenario is most likely one a team rule overturns
+         * on purpose: one line saying how to supersede it, in the file to write.
+         */
+        private static void hint(Scenario scenario, KnowledgeFolder team, PrintWriter out) {
+            if (team == null || scenario.source().startsWith(team.label() + "/")) {
+                return;
+            }
+            out.println("        hint: if your team means this, supersede it in " + team.label() + "/scenarios/team.yaml"
+                    + " under scenarios:  - {supersedes: \"" + scenario.name().replace("\\", "\\\\").replace("\"", "\\\"")
+                    + "\", because: \"why your team decides otherwise\"}");
         }
     }
 }
