@@ -123,7 +123,9 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
      * ({@code --team DIR}: its folder and the revision of its files alone; null when none did).
      */
     public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn,
-                                dev.dbpick.knowledge.Knowledge.Team team) {
+                                @Schema(description = "The team's layer that took part (--team DIR, DBPICK_TEAM): its folder and"
+                                        + " the revision of its files alone; null when the bundled knowledge answered alone",
+                                        nullable = true) dev.dbpick.knowledge.Knowledge.Team team) {
 
         /** One line naming the team's layer, or null without one: for the table and the decision record. */
         public String teamLine() {
