@@ -84,10 +84,13 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             loaded.rules().warnings().forEach(w -> err.println("dbpick: warning: " + w));
             out.println("rules:     " + loaded.rules().files().size() + " files, " + loaded.rules().names().size()
-                    + " rules (" + rulesFolder.label() + ")");
+                    + " rules (" + withTeam(rulesFolder) + ")");
             out.println("data:      " + data.catalog().size() + " libraries, " + data.questionnaire().questions().size()
-                    + " questions (" + knowledge.dataFolder().label() + ")");
+                    + " questions (" + withTeam(knowledge.dataFolder()) + ")");
             out.println("scenarios: " + scenarios.size());
+            if (loaded.team() != null) {
+                out.println("team:      " + loaded.team().folder() + ", revision " + loaded.team().revision());
+            }
             out.println("revision:  " + loaded.revision());
             out.println(loaded.rules().warnings().isEmpty() ? "OK" : "OK with " + loaded.rules().warnings().size() + " warning(s)");
             out.flush();
@@ -96,9 +99,15 @@ final class RulesCommand implements Runnable {
         }
     }
 
+    /** How {@code rules check} names a folder: with the team's folder on top, when there is one. */
+    private static String withTeam(KnowledgeFolder folder) {
+        return folder.team() == null ? folder.label() : folder.label() + " + " + folder.team().label();
+    }
+
     @Command(name = "test", description = {
                 "Runs the scenario tests of rules/scenarios/*.yaml and prints each result;",
-                "a failure shows what was expected and what the ranking gave."},
+                "a failure shows what was expected and what the ranking gave. With --team DIR, the",
+                "team's scenarios run too, and the bundled ones they supersede are listed with the reason."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every scenario passed", "1:internal error", "2:bad usage",
                 "3:a scenario failed, or the rules, data or scenarios are invalid"})
