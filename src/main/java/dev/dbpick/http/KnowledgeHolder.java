@@ -93,8 +93,9 @@ public class KnowledgeHolder {
         }
         Knowledge knowledge = first.engine().knowledge();
         current.set(new Loaded(new Advisor(first.engine()), Instant.now()));
-        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}", knowledge.revision(),
-                knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label());
+        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}{}", knowledge.revision(),
+                knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label(),
+                team == null ? "" : " teamFolder=" + team.label());
     }
 
     /** Messages name files relative to the knowledge folders, never with an absolute path. */

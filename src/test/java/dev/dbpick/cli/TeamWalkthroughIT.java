@@ -58,6 +58,38 @@ class TeamWalkthroughIT {
         assertUnchanged(Path.of("data"), clone.resolve("data"));
     }
 
+    @Test
+    void dbpickTeamNamesTheTeamFolderWhenTheOptionDoesNot() throws IOException {
+        Path rule = clone.resolve("ours/rules/team.drl");
+        Files.createDirectories(rule.getParent());
+        Files.writeString(rule, """
+                package dev.dbpick.rules;
+
+                import dev.dbpick.catalog.Library;
+                import dev.dbpick.recommendation.Caution;
+
+                rule "Team: ask the DBAs first"
+                when
+                    Library($id: id, id == "sqlalchemy")
+                then
+                    insert(new Caution($id, "Our DBAs review every new SQLAlchemy service"));
+                end
+                """);
+        JarRun.Outcome run = JarRun.in(Path.of("").toAbsolutePath(), null, java.util.Map.of("DBPICK_TEAM", clone.resolve("ours").toString()),
+                "recommend", "--database", "postgresql", "--format", "json");
+        assertEquals(0, run.code(), run::toString);
+        var team = dev.dbpick.support.Mappers.json().readTree(run.out()).get("knowledge").get("team");
+        assertEquals(clone.resolve("ours").toString(), team.get("folder").asText());
+        assertTrue(run.out().contains("Our DBAs review every new SQLAlchemy service"));
+    }
+
+    @Test
+    void aTeamFolderThatDoesNotExistIsOneLine() {
+        JarRun.Outcome run = JarRun.run("recommend", "--team", "no-such-team");
+        assertEquals(3, run.code(), run::toString);
+        assertEquals("dbpick: invalid rules or data: --team no-such-team: no such folder", run.err().strip());
+    }
+
     /** Runs the commands of a console block, checking the output each shows; returns how many ran. */
     private int run(List<String> block) {
         int ran = 0;
