@@ -62,19 +62,7 @@ class TeamWalkthroughIT {
     void dbpickTeamNamesTheTeamFolderWhenTheOptionDoesNot() throws IOException {
         Path rule = clone.resolve("ours/rules/team.drl");
         Files.createDirectories(rule.getParent());
-        Files.writeString(rule, """
-                package dev.dbpick.rules;
-
-                import dev.dbpick.catalog.Library;
-                import dev.dbpick.recommendation.Caution;
-
-                rule "Team: ask the DBAs first"
-                when
-                    Library($id: id, id == "sqlalchemy")
-                then
-                    insert(new Caution($id, "Our DBAs review every new SQLAlchemy service"));
-                end
-                """);
+        Files.copy(Path.of("src/test/resources/team/ask-the-dbas.drl"), rule);
         JarRun.Outcome run = JarRun.in(Path.of("").toAbsolutePath(), null, java.util.Map.of("DBPICK_TEAM", clone.resolve("ours").toString()),
                 "recommend", "--database", "postgresql", "--format", "json");
         assertEquals(0, run.code(), run::toString);

@@ -22,20 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class TeamServiceTest extends ServiceTest {
 
-    private static final String CAUTION = """
-            package dev.dbpick.rules;
-
-            import dev.dbpick.catalog.Library;
-            import dev.dbpick.recommendation.%s;
-
-            rule "%s"
-            when
-                Library($id: id, id == "sqlalchemy")
-            then
-                insert(new %s);
-            end
-            """;
-
     /** Waits for an event, not a duration: only a reload that never comes fails the test. */
     private static final long AWAIT_SECONDS = 360;
 
@@ -43,8 +29,7 @@ class TeamServiceTest extends ServiceTest {
 
     @Override
     public Map<String, String> getProperties() {
-        write("rules/team.drl", CAUTION.formatted("Caution", "Team: ask the DBAs first",
-                "Caution($id, \"Our DBAs review every new SQLAlchemy service\")"));
+        write("rules/team.drl", fixture("ask-the-dbas.drl"));
         Map<String, String> properties = new HashMap<>(knowledge.properties());
         properties.put("dbpick.team", team.toString());
         return properties;
@@ -63,8 +48,7 @@ class TeamServiceTest extends ServiceTest {
     void aTeamRuleThatOverturnsBundledScenariosIsRejectedByTheGate() throws IOException {
         String revision = get("/api/v1/knowledge").get("revision").asText();
         Instant start = Instant.now();
-        write("rules/standard.drl", CAUTION.formatted("Score", "Team: our standard ORM",
-                "Score($id, 15, \"Our team's standard\")"));
+        write("rules/standard.drl", fixture("standard-orm.drl"));
         try {
             JsonNode status = await(s -> reloadedSince(s, start), "the team's edit to be checked");
             assertFalse(status.get("lastReload").get("switched").asBoolean(), status.toString());
@@ -74,6 +58,15 @@ class TeamServiceTest extends ServiceTest {
             Instant removed = Instant.now();
             Files.delete(team.resolve("rules/standard.drl"));
             await(s -> reloadedSince(s, removed) && s.get("revision").asText().equals(revision), "the team's knowledge back");
+        }
+    }
+
+    /** A team rule of {@code src/test/resources/team/}. */
+    private static String fixture(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/team", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
