@@ -45,6 +45,12 @@ class TeamServiceTest extends ServiceTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheTeamField() {
+        String openapi = client.toBlocking().retrieve("/swagger/dbpick-1.yml");
+        assertTrue(openapi.contains("the revision of the team's rule and data files alone"), "knowledge.team is documented");
+    }
+
+    @Test
     void aTeamRuleThatOverturnsBundledScenariosIsRejectedByTheGate() throws IOException {
         String revision = get("/api/v1/knowledge").get("revision").asText();
         Instant start = Instant.now();
