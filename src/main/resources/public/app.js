@@ -331,7 +331,9 @@
       (result.stack ? 'A whole data layer, one pick per database' :
         (result.recommendations.length + result.poorFits.length) + ' of ' + result.knowledge.libraries + ' libraries fit, '
         + result.excluded.length + ' excluded') + '; evaluated on ' + result.knowledge.evaluatedOn
-        + ', knowledge revision ' + result.knowledge.revision + '.'));
+        + ', knowledge revision ' + result.knowledge.revision + '.'
+        + (result.knowledge.team ? ' With team knowledge ' + result.knowledge.team.folder + ' (revision '
+          + result.knowledge.team.revision + ') on top of the bundled rules and data.' : '')));
     parts.push(el('div', { class: 'tools' },
       el('button', { type: 'button', id: 'download-adr', onclick: downloadRecord }, 'Download the decision record (Markdown)'),
       el('button', { type: 'button', id: 'compare-button', disabled: state.compare.size < 2 || state.compare.size > 4, onclick: compare },

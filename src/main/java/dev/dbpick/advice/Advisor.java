@@ -157,7 +157,7 @@ public final class Advisor {
     private Result.KnowledgeInfo info(Ranking ranking) {
         Knowledge knowledge = knowledge();
         return new Result.KnowledgeInfo(knowledge.revision(), knowledge.rules().names().size(), knowledge.catalog().size(),
-                ranking.evaluation().date());
+                ranking.evaluation().date(), knowledge.team());
     }
 
 }

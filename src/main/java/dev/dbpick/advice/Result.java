@@ -119,8 +119,18 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
 
     /**
      * Which knowledge produced a result: the revision hash of the rule and data files, how much
-     * they held, and the date ages were judged against.
+     * they held, the date ages were judged against, and the team's layer that took part
+     * ({@code --team DIR}: its folder and the revision of its files alone; null when none did).
      */
-    public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn) {
+    public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn,
+                                @Schema(description = "The team's layer that took part (--team DIR, DBPICK_TEAM): its folder and"
+                                        + " the revision of its files alone; null when the bundled knowledge answered alone",
+                                        nullable = true) dev.dbpick.knowledge.Knowledge.Team team) {
+
+        /** One line naming the team's layer, or null without one: for the table and the decision record. */
+        public String teamLine() {
+            return team == null ? null : "team knowledge " + team.folder() + " (revision " + team.revision()
+                    + ") on top of the bundled rules and data";
+        }
     }
 }

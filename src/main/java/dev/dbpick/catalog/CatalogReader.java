@@ -41,16 +41,23 @@ public final class CatalogReader {
     }
 
     public static Catalog read(List<SourceFile> files, Vocabulary vocabulary, Questionnaire questionnaire) {
-        return read(files, List.of(), null, vocabulary, questionnaire);
+        return read(files, List.of(), List.of(), null, vocabulary, questionnaire);
+    }
+
+    /** Reads the hand-written records with refreshed facts laid over them; no team layer. */
+    public static Catalog read(List<SourceFile> files, List<SourceFile> overlays, SourceFile pinned, Vocabulary vocabulary,
+                               Questionnaire questionnaire) {
+        return read(files, List.of(), overlays, pinned, vocabulary, questionnaire);
     }
 
     /**
-     * Reads the hand-written records, lays the refreshed facts of {@code overlays}
-     * ({@code refreshed/ID.yaml}) over them except where {@code pinned} ({@code pinned.yaml},
-     * or null) keeps the hand value, and checks the merged records.
+     * Reads the hand-written records, replaces each with the team's record of the same id
+     * ({@code teamFiles}, a team's {@code catalog/*.yaml}; a new id is added), lays the refreshed
+     * facts of {@code overlays} ({@code refreshed/ID.yaml}) over them except where {@code pinned}
+     * ({@code pinned.yaml}, or null) keeps the hand value, and checks the merged records.
      */
-    public static Catalog read(List<SourceFile> files, List<SourceFile> overlays, SourceFile pinned, Vocabulary vocabulary,
-                               Questionnaire questionnaire) {
+    public static Catalog read(List<SourceFile> files, List<SourceFile> teamFiles, List<SourceFile> overlays, SourceFile pinned,
+                               Vocabulary vocabulary, Questionnaire questionnaire) {
         if (files.isEmpty()) {
             throw new KnowledgeException("data/catalog: no catalog files (*.yaml)");
         }
@@ -59,6 +66,7 @@ public final class CatalogReader {
         for (SourceFile file : files) {
             entries.addAll(readEntries(file, problems));
         }
+        replaceWithTeam(entries, teamFiles, problems);
         Map<String, Overlay> overlayById = new HashMap<>();
         for (SourceFile file : overlays) {
             Overlay overlay = Overlay.read(file, problems);
@@ -107,6 +115,29 @@ public final class CatalogReader {
     }
 
     private record Entry(String where, Library library) {
+    }
+
+    /**
+     * A team's record replaces the bundled record of the same id whole, where it stood (a team
+     * states every fact of a library it redefines, so no bundled fact leaks into it unseen); a
+     * record with a new id is added. Two team records with one id are a duplicate like any other.
+     */
+    private static void replaceWithTeam(List<Entry> entries, List<SourceFile> teamFiles, List<String> problems) {
+        Map<String, Integer> bundled = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            bundled.putIfAbsent(entries.get(i).library().id(), i);
+        }
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (SourceFile file : teamFiles) {
+            for (Entry entry : readEntries(file, problems)) {
+                Integer at = bundled.get(entry.library().id());
+                if (at != null && replaced.add(entry.library().id())) {
+                    entries.set(at, new Entry(entry.where() + " (replacing " + entries.get(at).where() + ")", entry.library()));
+                } else {
+                    entries.add(entry);
+                }
+            }
+        }
     }
 
     private static List<Entry> readEntries(SourceFile file, List<String> problems) {

@@ -74,13 +74,17 @@ final class CatalogRefreshCommand implements Callable<Integer> {
                 throw new UsageException(url[0] + ": expected an http:// or https:// URL, got \"" + url[1] + "\"");
             }
         }
+        if (knowledge.team != null) {
+            throw new UsageException("--team: a refresh writes the shared catalog's refreshed/ facts; a team's layer takes no part"
+                    + " (refreshed facts are laid over a team's records as over the bundled ones)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && format == CatalogCommand.CatalogFormat.TABLE;
         Report report;
         try {
             report = Refresh.of(new Refresh.Options(ids, dryRun, offline, pypiUrl, osvUrl, downloadsUrl))
-                    .run(knowledge.dataFolder(), knowledge.rulesFolder(), CompiledRulesCache.forUser(), library -> {
+                    .run(knowledge.dataFolder().withTeam(null), knowledge.rulesFolder().withTeam(null), CompiledRulesCache.forUser(), library -> {
                         if (terminal) {
                             err.print("\r\033[Krefreshing " + library);
                             err.flush();

@@ -5,6 +5,7 @@ import dev.dbpick.knowledge.Data;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.Rules;
+import dev.dbpick.knowledge.TeamFolder;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.project.ProjectAnswers;
@@ -13,8 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 
-/** {@code --rules} and {@code --data}, shared by every command that reads knowledge. */
+/** {@code --rules}, {@code --data} and {@code --team}, shared by every command that reads knowledge. */
 final class KnowledgeOptions {
+
+    /** The environment variable that names a team folder when {@code --team} does not. */
+    static final String TEAM_VARIABLE = "DBPICK_TEAM";
+    static final String TEAM_DESCRIPTION = "A team's own knowledge on top of the bundled one: DIR/rules (more *.drl, scenarios/)"
+            + " and DIR/data (catalog records that add or replace, settings.yaml overrides); default: $DBPICK_TEAM.";
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Folder of *.drl rules and scenarios (default: ./rules if present, else the bundled rules).")
@@ -24,12 +30,21 @@ final class KnowledgeOptions {
             description = "Folder with questionnaire.yaml, vocabulary.yaml and catalog/ (default: ./data if present, else the bundled data).")
     Path data;
 
+    @Option(names = "--team", paramLabel = "DIR", description = TEAM_DESCRIPTION)
+    String team;
+
     KnowledgeFolder rulesFolder() {
-        return KnowledgeFolder.resolve(rules, "rules", workingDirectory());
+        return TeamFolder.over(KnowledgeFolder.resolve(rules, "rules", workingDirectory()), teamFolder(team), "rules");
     }
 
     KnowledgeFolder dataFolder() {
-        return KnowledgeFolder.resolve(data, "data", workingDirectory());
+        return TeamFolder.over(KnowledgeFolder.resolve(data, "data", workingDirectory()), teamFolder(team), "data");
+    }
+
+    /** The team folder {@code --team} names, else {@code $DBPICK_TEAM}; null when neither does. */
+    static TeamFolder teamFolder(String option) {
+        return option != null ? TeamFolder.resolve("--team", option)
+                : TeamFolder.resolve(TEAM_VARIABLE + "=", System.getenv(TEAM_VARIABLE));
     }
 
     Data readData() {

@@ -84,10 +84,13 @@ final class RulesCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             loaded.rules().warnings().forEach(w -> err.println("dbpick: warning: " + w));
             out.println("rules:     " + loaded.rules().files().size() + " files, " + loaded.rules().names().size()
-                    + " rules (" + rulesFolder.label() + ")");
+                    + " rules (" + withTeam(rulesFolder) + ")");
             out.println("data:      " + data.catalog().size() + " libraries, " + data.questionnaire().questions().size()
-                    + " questions (" + knowledge.dataFolder().label() + ")");
+                    + " questions (" + withTeam(knowledge.dataFolder()) + ")");
             out.println("scenarios: " + scenarios.size());
+            if (loaded.team() != null) {
+                out.println("team:      " + loaded.team().folder() + ", revision " + loaded.team().revision());
+            }
             out.println("revision:  " + loaded.revision());
             out.println(loaded.rules().warnings().isEmpty() ? "OK" : "OK with " + loaded.rules().warnings().size() + " warning(s)");
             out.flush();
@@ -96,9 +99,15 @@ final class RulesCommand implements Runnable {
         }
     }
 
+    /** How {@code rules check} names a folder: with the team's folder on top, when there is one. */
+    private static String withTeam(KnowledgeFolder folder) {
+        return folder.team() == null ? folder.label() : folder.label() + " + " + folder.team().label();
+    }
+
     @Command(name = "test", description = {
                 "Runs the scenario tests of rules/scenarios/*.yaml and prints each result;",
-                "a failure shows what was expected and what the ranking gave."},
+                "a failure shows what was expected and what the ranking gave. With --team DIR, the",
+                "team's scenarios run too, and the bundled ones they supersede are listed with the reason."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every scenario passed", "1:internal error", "2:bad usage",
                 "3:a scenario failed, or the rules, data or scenarios are invalid"})
@@ -125,10 +134,14 @@ final class RulesCommand implements Runnable {
             KnowledgeFolder rulesFolder = knowledge.rulesFolder();
             Data data = knowledge.readData();
             Knowledge loaded = Knowledge.of(data, Rules.compile(rulesFolder, CompiledRulesCache.forUser()));
-            List<Scenario> scenarios = new ScenarioReader(data.catalog(), data.questionnaire()).read(rulesFolder).stream()
+            ScenarioReader.Scenarios read = new ScenarioReader(data.catalog(), data.questionnaire()).readWithTeam(rulesFolder);
+            List<Scenario> scenarios = read.run().stream()
                     .filter(s -> filter == null || s.name().contains(filter))
                     .toList();
-            if (scenarios.isEmpty()) {
+            List<ScenarioReader.Superseded> superseded = read.superseded().stream()
+                    .filter(s -> filter == null || s.name().contains(filter))
+                    .toList();
+            if (scenarios.isEmpty() && superseded.isEmpty()) {
                 throw new UsageException(filter == null ? "no scenarios in " + rulesFolder.label() + "/scenarios"
                         : "no scenario name contains \"" + filter + "\"");
             }
@@ -141,9 +154,17 @@ final class RulesCommand implements Runnable {
                 out.println((result.passed() ? "PASS  " : "FAIL  ") + result.scenario().name()
                         + "  (" + result.scenario().source() + ")");
                 result.failures().forEach(f -> out.println("        " + f));
+                if (!result.passed()) {
+                    hint(result.scenario(), rulesFolder.team(), out);
+                }
+            }
+            for (ScenarioReader.Superseded entry : superseded) {
+                out.println("SUPERSEDED  " + entry.name() + "  (" + entry.source() + ")");
+                out.println("        by " + entry.by() + ": " + entry.because());
             }
             long failed = results.stream().filter(r -> !r.passed()).count();
-            out.println((results.size() - failed) + " passed, " + failed + " failed");
+            out.println((results.size() - failed) + " passed, " + failed + " failed"
+                    + (superseded.isEmpty() ? "" : ", " + superseded.size() + " superseded by the team"));
             out.flush();
             if (failed > 0) {
                 spec.commandLine().getErr().println("dbpick: " + failed + " of " + results.size() + " scenarios failed");
@@ -151,6 +172,19 @@ final class RulesCommand implements Runnable {
                 return ExitCode.KNOWLEDGE;
             }
             return ExitCode.OK;
+        }
+
+        /**
+         * Under a team's layer, a failing bundled scenario is most likely one a team rule overturns
+         * on purpose: one line saying how to supersede it, in the file to write.
+         */
+        private static void hint(Scenario scenario, KnowledgeFolder team, PrintWriter out) {
+            if (team == null || scenario.source().startsWith(team.label() + "/")) {
+                return;
+            }
+            out.println("        hint: if your team means this, supersede it in " + team.label() + "/scenarios/team.yaml"
+                    + " under scenarios:  - {supersedes: \"" + scenario.name().replace("\\", "\\\\").replace("\"", "\\\"")
+                    + "\", because: \"why your team decides otherwise\"}");
         }
     }
 }

@@ -58,7 +58,9 @@ final class RulesDiffCommand implements Callable<Integer> {
                 ScenarioReader.readPanel(data.catalog(), data.questionnaire(), rulesFolder, "tuned").stream()).toList();
         List<Stability.Move> moves;
         try (KnowledgeAtRevision old = KnowledgeAtRevision.of(against, rulesFolder, dataFolder)) {
-            Engine then = new Engine(Knowledge.of(Data.read(old.data()), Rules.compile(old.rules(), CompiledRulesCache.forUser())));
+            // A team's layer is laid over both sides alike: the diff shows what the bundled edit moved.
+            Engine then = new Engine(Knowledge.of(Data.read(old.data().withTeam(dataFolder.team())),
+                    Rules.compile(old.rules().withTeam(rulesFolder.team()), CompiledRulesCache.forUser())));
             moves = Stability.compare(ScenarioRunner.run(then, scenarios), ScenarioRunner.run(now, scenarios));
         }
         PrintWriter out = spec.commandLine().getOut();

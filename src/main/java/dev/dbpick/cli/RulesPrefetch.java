@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Starts loading the rules on another core before the command line is even parsed (building
  * the commands and parsing takes about a tenth of a second of a cold start): for the commands
  * that answer from the rules, with the rules folder read off the arguments the simple way
- * ({@code --rules DIR}, {@code --rules=DIR}, else the default). The command takes the loaded
+ * ({@code --rules DIR}, {@code --rules=DIR}, else the default, and {@code --team DIR}). The command takes the loaded
  * rules only when they are of the folder it resolved itself, so an argument this reading gets
  * wrong costs time, never a wrong answer; an argument file ({@code @file}) skips the prefetch.
  */
@@ -34,6 +34,7 @@ final class RulesPrefetch {
             return;
         }
         String explicit = null;
+        String team = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--") || arg.startsWith("@")) {
@@ -43,11 +44,15 @@ final class RulesPrefetch {
                 explicit = args[++i];
             } else if (arg.startsWith("--rules=")) {
                 explicit = arg.substring("--rules=".length());
+            } else if (arg.equals("--team") && i + 1 < args.length) {
+                team = args[++i];
+            } else if (arg.startsWith("--team=")) {
+                team = arg.substring("--team=".length());
             }
         }
         try {
-            KnowledgeFolder folder = KnowledgeFolder.resolve(explicit == null ? null : Path.of(explicit), "rules",
-                    workingDirectory);
+            KnowledgeFolder folder = dev.dbpick.knowledge.TeamFolder.over(KnowledgeFolder.resolve(explicit == null ? null
+                    : Path.of(explicit), "rules", workingDirectory), KnowledgeOptions.teamFolder(team), "rules");
             PENDING.set(new Pending(folder,
                     CompletableFuture.supplyAsync(() -> Rules.compile(folder, CompiledRulesCache.forUser()))));
         } catch (RuntimeException e) {

@@ -43,6 +43,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder of data (default: ./data if present, else bundled).")
     String data;
 
+    @Option(names = "--team", paramLabel = "DIR", description = "A team's rules/ and data/ on top of the knowledge, watched and"
+            + " gated like it (default: $DBPICK_TEAM).")
+    String team;
+
     @Override
     public Integer call() throws InterruptedException {
         Logs.forService();
@@ -55,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (data != null) {
             properties.put("dbpick.data", data);
+        }
+        if (team != null) {
+            properties.put("dbpick.team", team);
         }
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port " + port + " is not a port number: use 1 to 65535 (0 for any free port)");

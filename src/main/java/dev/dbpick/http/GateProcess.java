@@ -2,6 +2,7 @@ package dev.dbpick.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.TeamFolder;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.Mappers;
 import java.io.IOException;
@@ -33,11 +34,16 @@ public final class GateProcess {
     private GateProcess() {
     }
 
-    /** The child's entry point: {@code GateProcess RULES DATA}, each a folder or "-" for the bundled copy. */
+    /**
+     * The child's entry point: {@code GateProcess RULES DATA [TEAM LABEL]}, each of RULES and DATA
+     * a folder or "-" for the bundled copy, TEAM a team's folder laid over them, named LABEL.
+     */
     public static void main(String[] args) throws JsonProcessingException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        Gate.Verdict verdict = Gate.check(folder("rules", args[0]), folder("data", args[1])).verdict();
+        TeamFolder team = args.length > 3 ? new TeamFolder(args[3], Path.of(args[2])) : null;
+        Gate.Verdict verdict = Gate.check(TeamFolder.over(folder("rules", args[0]), team, "rules"),
+                TeamFolder.over(folder("data", args[1]), team, "data")).verdict();
         System.out.println(Mappers.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(verdict));
         System.exit(0);
@@ -57,6 +63,10 @@ public final class GateProcess {
         command.addAll(memoryOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory()));
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), GateProcess.class.getName(), argument(rules), argument(data)));
+        if (rules.team() != null) {
+            command.addAll(List.of(rules.team().root().toAbsolutePath().getParent().toString(),
+                    rules.team().label().substring(0, rules.team().label().lastIndexOf('/'))));
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(false).start();

@@ -50,7 +50,7 @@ public class KnowledgeController {
     @Schema(name = "KnowledgeStatus")
     public record Status(String revision, Instant loadedAt, int rules, int libraries, String rulesFolder,
                          String dataFolder, KnowledgeHolder.Outcome lastReload, List<String> lastReloadError,
-                         KnowledgeHolder.Failure lastFailure) {
+                         KnowledgeHolder.Failure lastFailure, Knowledge.Team team) {
     }
 
     @Get("/api/v1/knowledge")
@@ -61,7 +61,7 @@ public class KnowledgeController {
         KnowledgeHolder.Outcome last = holder.lastReload();
         return new Status(knowledge.revision(), loaded.loadedAt(), knowledge.rules().names().size(),
                 knowledge.catalog().size(), holder.rulesFolder().label(), holder.dataFolder().label(), last,
-                last == null || last.switched() ? null : last.problems(), holder.lastFailure());
+                last == null || last.switched() ? null : last.problems(), holder.lastFailure(), knowledge.team());
     }
 
     /**

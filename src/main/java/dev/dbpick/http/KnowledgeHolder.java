@@ -4,6 +4,7 @@ import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.knowledge.TeamFolder;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
@@ -41,6 +42,7 @@ public class KnowledgeHolder {
 
     private final KnowledgeFolder rulesFolder;
     private final KnowledgeFolder dataFolder;
+    private final TeamFolder team;
     private final ServiceSettings settings;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     private final AtomicReference<Outcome> last = new AtomicReference<>();
@@ -80,18 +82,23 @@ public class KnowledgeHolder {
     public KnowledgeHolder(ServiceSettings settings) {
         this.settings = settings;
         Path workingDirectory = Path.of("").toAbsolutePath();
-        this.rulesFolder = named("rules", KnowledgeFolder.resolve(settings.rules() == null ? null : Path.of(settings.rules()),
-                "rules", workingDirectory));
-        this.dataFolder = named("data", KnowledgeFolder.resolve(settings.data() == null ? null : Path.of(settings.data()),
-                "data", workingDirectory));
+        TeamFolder named = TeamFolder.resolve("--team (dbpick.team, DBPICK_TEAM)", settings.team());
+        // Named by the folder's own name only, like the other folders never by an absolute path.
+        this.team = named == null ? null : new TeamFolder(String.valueOf(named.root().toAbsolutePath().normalize().getFileName()),
+                named.root());
+        this.rulesFolder = TeamFolder.over(named("rules", KnowledgeFolder.resolve(settings.rules() == null ? null
+                : Path.of(settings.rules()), "rules", workingDirectory)), team, "rules");
+        this.dataFolder = TeamFolder.over(named("data", KnowledgeFolder.resolve(settings.data() == null ? null
+                : Path.of(settings.data()), "data", workingDirectory)), team, "data");
         Gate.Checked first = Gate.check(rulesFolder, dataFolder);
         if (!first.verdict().passed()) {
             throw new KnowledgeException(first.verdict().summary() + " on the knowledge to serve", first.verdict().problems());
         }
         Knowledge knowledge = first.engine().knowledge();
         current.set(new Loaded(new Advisor(first.engine()), Instant.now()));
-        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}", knowledge.revision(),
-                knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label());
+        LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}{}", knowledge.revision(),
+                knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label(),
+                team == null ? "" : " teamFolder=" + team.label());
     }
 
     /** Messages name files relative to the knowledge folders, never with an absolute path. */
@@ -158,6 +165,11 @@ public class KnowledgeHolder {
 
     public KnowledgeFolder dataFolder() {
         return dataFolder;
+    }
+
+    /** The team's folder laid over the knowledge, or null without one. */
+    public TeamFolder team() {
+        return team;
     }
 
     /**

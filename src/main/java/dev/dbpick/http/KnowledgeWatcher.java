@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,18 +42,22 @@ public class KnowledgeWatcher {
     void start() throws IOException {
         Path rules = holder.rulesFolder().root();
         Path data = holder.dataFolder().root();
-        if (!settings.watching() || rules.getFileSystem() != FileSystems.getDefault()
-                || data.getFileSystem() != FileSystems.getDefault()) {
+        Path team = holder.team() == null ? null : holder.team().root();
+        if (!settings.watching() || (rules.getFileSystem() != FileSystems.getDefault()
+                || data.getFileSystem() != FileSystems.getDefault()) && team == null) {
             LOG.info("not watching the knowledge folders ({})", settings.watching() ? "bundled knowledge" : "dbpick.watch=false");
             return;
         }
         service = FileSystems.getDefault().newWatchService();
-        registerTree(rules);
-        registerTree(data);
+        for (Path folder : team == null ? List.of(rules, data) : List.of(rules, data, team)) {
+            if (folder.getFileSystem() == FileSystems.getDefault()) {
+                registerTree(folder);
+            }
+        }
         thread = new Thread(this::watch, "dbpick-knowledge-watcher");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("watching {} and {} for changes", rules, data);
+        LOG.info("watching {} and {}{} for changes", rules, data, team == null ? "" : " and the team's " + team);
     }
 
     @PreDestroy

@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * The service's settings, under {@code dbpick.*} in application.yml or as environment variables
- * ({@code DBPICK_RULES}, {@code DBPICK_DATA}, {@code DBPICK_ADMIN_TOKEN}, ...).
+ * ({@code DBPICK_RULES}, {@code DBPICK_DATA}, {@code DBPICK_TEAM}, {@code DBPICK_ADMIN_TOKEN}, ...).
  *
  * @param rules          folder of rule files; default ./rules when present, else the bundled rules
  * @param data           folder of data files; default ./data when present, else the bundled data
@@ -18,13 +18,15 @@ import io.micronaut.core.annotation.Nullable;
  * @param gateTimeoutSeconds    a reload's checks (compile, data, scenarios) must finish within this many seconds (default 60)
  * @param rankingTimeoutSeconds a request's ranking and explanations must finish within this many seconds, else 503 (default 5)
  * @param rankingThreads        threads that rank, apart from the threads that take requests (default 8)
+ * @param team                  a team's folder of rules/ and data/ laid over the knowledge ({@code DBPICK_TEAM}); none by default
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
                               @Nullable Boolean watch, @Nullable Integer debounceMillis,
                               @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds,
                               @Nullable Integer gateTimeoutSeconds, @Nullable Integer resultCacheMib,
-                              @Nullable Integer rankingTimeoutSeconds, @Nullable Integer rankingThreads) {
+                              @Nullable Integer rankingTimeoutSeconds, @Nullable Integer rankingThreads,
+                              @Nullable String team) {
 
     public ServiceSettings {
         if (adminToken != null) {

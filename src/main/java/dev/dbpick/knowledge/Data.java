@@ -22,6 +22,7 @@ public record Data(Questionnaire questionnaire, Catalog catalog, Settings settin
     /** The optional list of hand facts a refresh must not override. */
     public static final String PINNED = "pinned.yaml";
     private static final String CATALOG = "catalog/";
+    private static final String SETTINGS = "settings.yaml";
 
     public Data {
         files = List.copyOf(files);
@@ -53,24 +54,39 @@ public record Data(Questionnaire questionnaire, Catalog catalog, Settings settin
         List<SourceFile> catalogFiles = files.stream().filter(f -> f.path().startsWith(CATALOG)).toList();
         List<SourceFile> overlays = files.stream().filter(f -> f.path().startsWith(REFRESHED)).toList();
         SourceFile pinned = files.stream().filter(f -> f.path().equals(PINNED)).findFirst().orElse(null);
+        List<SourceFile> teamCatalog = files.stream().filter(f -> f.path().startsWith(SourceFile.TEAM + CATALOG)).toList();
+        SourceFile teamSettings = files.stream().filter(f -> f.path().equals(SourceFile.TEAM + SETTINGS)).findFirst().orElse(null);
         Questionnaire questionnaire = QuestionnaireReader.read(questionnaireFile);
         Vocabulary vocabulary = CatalogReader.readVocabulary(vocabularyFile);
-        Settings settings = Settings.read(settingsFile);
-        Catalog catalog = CatalogReader.read(catalogFiles, overlays, pinned, vocabulary, questionnaire);
+        Settings settings = Settings.read(settingsFile, teamSettings);
+        Catalog catalog = CatalogReader.read(catalogFiles, teamCatalog, overlays, pinned, vocabulary, questionnaire);
         return new Data(questionnaire, catalog, settings, files);
     }
 
     /**
      * The files of a data folder, in the order the revision hashes them, read but not parsed:
      * the questionnaire, the vocabulary, the settings, the catalog, then {@code pinned.yaml}
-     * and the overlays when there are any.
+     * and the overlays when there are any; then a team's settings and catalog files, their paths
+     * starting with {@link SourceFile#TEAM}.
      */
     public static List<SourceFile> files(KnowledgeFolder folder) {
         List<SourceFile> files = new ArrayList<>(List.of(folder.readOne("questionnaire.yaml"),
-                folder.readOne("vocabulary.yaml"), folder.readOne("settings.yaml")));
+                folder.readOne("vocabulary.yaml"), folder.readOne(SETTINGS)));
         files.addAll(folder.read("catalog", ".yaml"));
         folder.readIfPresent(PINNED).ifPresent(files::add);
         files.addAll(folder.read("refreshed", ".yaml"));
+        KnowledgeFolder team = folder.team();
+        if (team != null) {
+            for (String contract : List.of("questionnaire.yaml", "vocabulary.yaml", PINNED, "refreshed")) {
+                if (java.nio.file.Files.exists(team.root().resolve(contract))) {
+                    throw new dev.dbpick.support.KnowledgeException(team.label() + "/" + contract + ": a team's data/ holds"
+                            + " catalog/ (extra or replacing records) and settings.yaml only; " + contract
+                            + " belongs to the bundled data");
+                }
+            }
+            team.readIfPresent(SETTINGS).map(SourceFile::inTeam).ifPresent(files::add);
+            team.read("catalog", ".yaml").forEach(f -> files.add(f.inTeam()));
+        }
         return List.copyOf(files);
     }
 

@@ -14,12 +14,35 @@ import java.util.List;
  * Everything a recommendation needs, immutable once built: the data, the compiled rules and
  * the revision that identifies them. Share one instance across threads.
  *
- * @param revision the first 12 hex digits of a SHA-256 over the rule and data files used
+ * @param revision the first 12 hex digits of a SHA-256 over the rule and data files used, a
+ *                 team's included
+ * @param team     the team's layer that took part, or null when none did
  */
-public record Knowledge(Data data, Rules rules, String revision) {
+public record Knowledge(Data data, Rules rules, String revision, Team team) {
+
+    /**
+     * A team's layer ({@code --team DIR}) that took part in the knowledge.
+     *
+     * @param folder   the team's folder as named
+     * @param revision the revision of the team's rule and data files alone
+     */
+    public record Team(String folder, String revision) {
+    }
 
     public static Knowledge of(Data data, Rules rules) {
-        return new Knowledge(data, rules, revision(rules.files(), data.files()));
+        List<SourceFile> teamRules = rules.files().stream().filter(SourceFile::team).toList();
+        List<SourceFile> teamData = data.files().stream().filter(SourceFile::team).toList();
+        Team team = teamRules.isEmpty() && teamData.isEmpty() ? null
+                : new Team(teamFolder(teamRules.isEmpty() ? teamData.get(0) : teamRules.get(0)), revision(teamRules, teamData));
+        return new Knowledge(data, rules, revision(rules.files(), data.files()), team);
+    }
+
+    /** The team folder a team's file came from: its name less {@code rules/PATH} or {@code data/PATH}. */
+    private static String teamFolder(SourceFile file) {
+        String relative = file.path().substring(SourceFile.TEAM.length());
+        String folder = file.name().substring(0, file.name().length() - relative.length() - 1);
+        int slash = folder.lastIndexOf('/');
+        return slash < 0 ? folder : folder.substring(0, slash);
     }
 
     /** Reads the data and compiles the rules of two folders. */
@@ -30,7 +53,7 @@ public record Knowledge(Data data, Rules rules, String revision) {
 
     /** The revision two folders would have, from their files alone, without parsing or compiling them. */
     public static String revisionOf(KnowledgeFolder rulesFolder, KnowledgeFolder dataFolder) {
-        return revision(rulesFolder.read("", ".drl"), Data.files(dataFolder));
+        return revision(rulesFolder.layered("", ".drl"), Data.files(dataFolder));
     }
 
     public Catalog catalog() {

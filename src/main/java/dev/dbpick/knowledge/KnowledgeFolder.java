@@ -21,12 +21,36 @@ import java.util.stream.Stream;
 
 /**
  * A folder of knowledge files ({@code rules/} or {@code data/}): one the user named, the one in
- * the working directory, or the copy bundled in the jar.
+ * the working directory, or the copy bundled in the jar; optionally with a team's folder of the
+ * same kind laid over it ({@link TeamFolder}).
  *
  * @param label how messages name the folder, e.g. {@code rules} or {@code (bundled) data}
  * @param root  the folder; inside the jar it is a path of the jar's file system
+ * @param team  the team's {@code rules/} or {@code data/} on top of this one, or null
  */
-public record KnowledgeFolder(String label, Path root) {
+public record KnowledgeFolder(String label, Path root, KnowledgeFolder team) {
+
+    public KnowledgeFolder(String label, Path root) {
+        this(label, root, null);
+    }
+
+    /** This folder with a team's folder of the same kind on top (null for none). */
+    public KnowledgeFolder withTeam(KnowledgeFolder teamFolder) {
+        return new KnowledgeFolder(label, root, teamFolder);
+    }
+
+    /**
+     * Every file under {@code subfolder} of this folder, then those of the team's folder with
+     * {@link SourceFile#TEAM} before their path, so the revision, the compiled-rules cache and
+     * every reader tell them from the bundled files.
+     */
+    public List<SourceFile> layered(String subfolder, String suffix) {
+        List<SourceFile> files = new java.util.ArrayList<>(read(subfolder, suffix));
+        if (team != null) {
+            team.read(subfolder, suffix).forEach(f -> files.add(f.inTeam()));
+        }
+        return List.copyOf(files);
+    }
 
     /**
      * The folder to use: {@code explicit} when given, else {@code name} under the working

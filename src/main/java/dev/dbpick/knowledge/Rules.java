@@ -26,11 +26,11 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
     }
 
     /**
-     * Compiles the {@code *.drl} files of a rules folder, reusing a cached compilation of the
-     * same files when {@code cache} has one.
+     * Compiles the {@code *.drl} files of a rules folder and of the team's layer on it, reusing a
+     * cached compilation of the same files when {@code cache} has one.
      */
     public static Rules compile(KnowledgeFolder folder, CompiledRulesCache cache) {
-        List<SourceFile> files = folder.read("", ".drl");
+        List<SourceFile> files = folder.layered("", ".drl");
         RuleCompiler.Compiled compiled;
         var cached = cache.load(files);
         if (cached.isPresent()) {

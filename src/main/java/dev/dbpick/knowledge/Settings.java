@@ -30,9 +30,21 @@ public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiri
     }
 
     public static Settings read(SourceFile file) {
+        return read(file, null);
+    }
+
+    /**
+     * The settings of {@code file} with those a team's {@code settings.yaml} ({@code team}, or
+     * null) gives in their place: each value the team names replaces the bundled one, and the
+     * team's {@code refresh} merges key by key.
+     */
+    public static Settings read(SourceFile file, SourceFile team) {
         Settings settings;
         try {
             com.fasterxml.jackson.databind.JsonNode tree = Mappers.yaml().readTree(file.content());
+            if (team != null) {
+                tree = overlay(tree, team);
+            }
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("refresh")) {
                 object.putNull("refresh");   // optional: the defaults
             }
@@ -56,6 +68,35 @@ public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiri
             }
         }
         return settings;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode overlay(com.fasterxml.jackson.databind.JsonNode tree, SourceFile team)
+            throws IOException {
+        com.fasterxml.jackson.databind.JsonNode values;
+        try {
+            values = Mappers.yaml().readTree(team.content());
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeException(team.name() + ": " + Mappers.describe(e));
+        }
+        if (values == null || values.isMissingNode() || values.isNull()) {
+            return tree;
+        }
+        if (!values.isObject() || !(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode merged)) {
+            throw new KnowledgeException(team.name() + ": expected the settings to override, e.g. \"nearTiePoints: 3\"");
+        }
+        var unknown = Mappers.unknownField(values, Settings.class);
+        if (unknown.isPresent()) {
+            throw new KnowledgeException(team.name() + ": " + unknown.get());
+        }
+        merged = merged.deepCopy();
+        for (var entry : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) values::fields) {
+            if (entry.getValue().isObject() && merged.get(entry.getKey()) instanceof com.fasterxml.jackson.databind.node.ObjectNode bundled) {
+                bundled.setAll((com.fasterxml.jackson.databind.node.ObjectNode) entry.getValue());
+            } else {
+                merged.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return merged;
     }
 
     private static void positive(SourceFile file, String field, int value) {

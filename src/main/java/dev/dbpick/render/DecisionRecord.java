@@ -45,6 +45,10 @@ public final class DecisionRecord {
         out.println("- Date: " + result.knowledge().evaluatedOn());
         out.println("- Evidence: dbpick, knowledge revision `" + result.knowledge().revision() + "` (" + result.knowledge().rules()
                 + " rules, " + result.knowledge().libraries() + " libraries), facts judged as of " + result.knowledge().evaluatedOn());
+        if (result.knowledge().team() != null) {
+            out.println("- Team knowledge: `" + result.knowledge().team().folder() + "`, revision `"
+                    + result.knowledge().team().revision() + "`, on top of the bundled rules and data");
+        }
         out.println();
         context(result, view, out);
         drivers(result, view, out);
@@ -284,7 +288,8 @@ public final class DecisionRecord {
         out.println("## Reproduce");
         out.println();
         out.println("```bash");
-        out.println("dbpick recommend --profile profile.json --as-of " + result.knowledge().evaluatedOn() + " --format adr");
+        out.println("dbpick recommend --profile profile.json --as-of " + result.knowledge().evaluatedOn()
+                + (result.knowledge().team() == null ? "" : " --team " + result.knowledge().team().folder()) + " --format adr");
         out.println("```");
         out.println();
         out.println("with knowledge revision `" + result.knowledge().revision() + "` and this `profile.json`:");

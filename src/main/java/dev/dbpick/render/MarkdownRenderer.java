@@ -22,7 +22,9 @@ public final class MarkdownRenderer {
         out.println();
         out.println("Profile: " + cell(ProfileText.summary(result.profile(), view.questionnaire()))
                 + " (evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision `"
-                + result.knowledge().revision() + "`)");
+                + result.knowledge().revision() + "`" + (result.knowledge().team() == null ? ""
+                : ", team knowledge `" + result.knowledge().team().folder() + "` revision `" + result.knowledge().team().revision() + "`")
+                + ")");
         out.println();
         if (result.stack() != null) {
             out.println("| Database | Pick | Runs on | Alternatives |");

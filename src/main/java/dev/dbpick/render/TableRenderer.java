@@ -76,6 +76,16 @@ public final class TableRenderer {
             print(result.excluded().size() + " excluded; --explain shows every score line and exclusion,"
                     + " 'dbpick why-not ID' one library.", width, out);
         }
+        team(result, width, out);
+    }
+
+    /** The footer line naming the team's layer when one took part. */
+    private static void team(Result result, int width, PrintWriter out) {
+        String line = result.knowledge().teamLine();
+        if (line != null) {
+            out.println();
+            print("With " + line + ".", width, out);
+        }
     }
 
     private static final int DATABASE = 12;
@@ -125,6 +135,7 @@ public final class TableRenderer {
         print("--format json has every line and exclusion per database, with --include all every answer change; --format adr"
                 + " a decision record.",
                 view.width(), out);
+        team(result, view.width(), out);
     }
 
     /** The explanations of a result, none when they were not asked for. */

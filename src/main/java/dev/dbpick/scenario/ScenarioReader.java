@@ -36,6 +36,7 @@ public final class ScenarioReader {
             "fired", "stack");
     private static final List<String> FIELDS = List.of("name", "asOf", "profile", "expect", "story", "because", "note");
     private static final List<String> FILE_KEYS = List.of("asOf", "scenarios", "panel");
+    private static final String SUPERSEDES = "supersedes";
     /** The panel's folder inside {@code rules/}; the gate and {@code rules test} do not run it. */
     public static final String PANEL_FOLDER = "scenarios/panel/";
 
@@ -53,9 +54,75 @@ public final class ScenarioReader {
         this.unknownIdsAllowed = unknownIdsAllowed;
     }
 
-    /** The enforced scenarios: every file under {@code rules/scenarios/} outside the panel's folder. */
+    /**
+     * The enforced scenarios: every file under {@code rules/scenarios/} outside the panel's folder,
+     * less those a team supersedes, then the team's ({@link #readWithTeam}).
+     */
     public List<Scenario> read(KnowledgeFolder rules) {
-        return read(rules.read("scenarios", ".yaml").stream().filter(f -> !f.path().startsWith(PANEL_FOLDER)).toList());
+        return readWithTeam(rules).run();
+    }
+
+    /**
+     * The scenarios to run and the bundled scenarios a team supersedes: the bundled files, then
+     * those of the team's {@code rules/scenarios/} when a team's layer is on {@code rules}. A team
+     * entry with {@code supersedes: NAME} and {@code because: WHY} withdraws the bundled scenario
+     * of that name (and, with a name, profile and expectations of its own, is a scenario too);
+     * naming no bundled scenario is an error, and so is {@code supersedes} in a bundled file.
+     */
+    public Scenarios readWithTeam(KnowledgeFolder rules) {
+        List<String> problems = new ArrayList<>();
+        List<Scenario> bundled = new ArrayList<>();
+        for (SourceFile file : enforced(rules)) {
+            bundled.addAll(readFile(file, problems, null));
+        }
+        List<Superseded> superseded = new ArrayList<>();
+        List<Scenario> team = new ArrayList<>();
+        for (SourceFile file : rules.team() == null ? List.<SourceFile>of() : enforced(rules.team())) {
+            team.addAll(readFile(file, problems, superseded));
+        }
+        Set<String> bundledNames = new java.util.LinkedHashSet<>(bundled.stream().map(Scenario::name).toList());
+        Map<String, Superseded> byName = new LinkedHashMap<>();
+        for (Superseded entry : superseded) {
+            if (!bundledNames.contains(entry.name())) {
+                problems.add(entry.by() + ": supersedes \"" + entry.name() + "\": no bundled scenario has that name"
+                        + Suggestions.didYouMean(entry.name(), bundledNames));
+            } else if (byName.putIfAbsent(entry.name(), entry) != null) {
+                problems.add(entry.by() + ": supersedes \"" + entry.name() + "\" again; first in " + byName.get(entry.name()).by());
+            }
+        }
+        List<Scenario> run = new ArrayList<>(bundled.stream().filter(sc -> !byName.containsKey(sc.name())).toList());
+        run.addAll(team);
+        List<Superseded> withdrawn = bundled.stream().filter(sc -> byName.containsKey(sc.name()))
+                .map(sc -> byName.get(sc.name()).of(sc)).toList();
+        return new Scenarios(unique(run, problems), withdrawn);
+    }
+
+    /** The scenarios to run, and the bundled ones a team's scenario files supersede. */
+    public record Scenarios(List<Scenario> run, List<Superseded> superseded) {
+
+        public Scenarios {
+            run = List.copyOf(run);
+            superseded = List.copyOf(superseded);
+        }
+    }
+
+    /**
+     * A bundled scenario a team supersedes.
+     *
+     * @param name    the bundled scenario's name
+     * @param source  the bundled file it is in
+     * @param by      the team's file that supersedes it
+     * @param because why, in the team's words
+     */
+    public record Superseded(String name, String source, String by, String because) {
+
+        Superseded of(Scenario bundled) {
+            return new Superseded(name, bundled.source(), by, because);
+        }
+    }
+
+    private static List<SourceFile> enforced(KnowledgeFolder rules) {
+        return rules.read("scenarios", ".yaml").stream().filter(f -> !f.path().startsWith(PANEL_FOLDER)).toList();
     }
 
     /**
@@ -70,13 +137,18 @@ public final class ScenarioReader {
     private List<Scenario> read(List<SourceFile> files) {
         List<String> problems = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         for (SourceFile file : files) {
-            for (Scenario scenario : readFile(file, problems)) {
-                if (!names.add(scenario.name())) {
-                    problems.add(file.name() + ": scenario \"" + scenario.name() + "\" is defined twice");
-                }
-                scenarios.add(scenario);
+            scenarios.addAll(readFile(file, problems, null));
+        }
+        return unique(scenarios, problems);
+    }
+
+    /** The scenarios when every name is used once and nothing else went wrong; else every problem. */
+    private static List<Scenario> unique(List<Scenario> scenarios, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (Scenario scenario : scenarios) {
+            if (!names.add(scenario.name())) {
+                problems.add(scenario.source() + ": scenario \"" + scenario.name() + "\" is defined twice");
             }
         }
         if (!problems.isEmpty()) {
@@ -85,7 +157,11 @@ public final class ScenarioReader {
         return scenarios;
     }
 
-    private List<Scenario> readFile(SourceFile file, List<String> problems) {
+    /**
+     * The scenarios of one file; a team's file ({@code superseded} not null) may also supersede
+     * bundled scenarios, which are added to {@code superseded}.
+     */
+    private List<Scenario> readFile(SourceFile file, List<String> problems, List<Superseded> superseded) {
         JsonNode root;
         try {
             root = Mappers.yaml().readTree(file.content());
@@ -117,6 +193,12 @@ public final class ScenarioReader {
             JsonNode node = list.get(i);
             String where = file.name() + ": scenario " + (i + 1)
                     + (node.hasNonNull("name") ? " (" + node.get("name").asText() + ")" : "");
+            if (node.has(SUPERSEDES)) {
+                node = supersedes(node, file.name(), where, problems, superseded);
+                if (node == null) {
+                    continue;
+                }
+            }
             try {
                 scenarios.add(scenario(node, file.name(), fileDate));
             } catch (IllegalArgumentException | ProfileException e) {
@@ -186,6 +268,34 @@ public final class ScenarioReader {
         return new Scenario(node.get("name").asText(), source, asOf, profile, ids(expect.get("top")), inTop, notInTop,
                 ids(expect.get("fits")), ids(expect.get("poorFits")), ids(expect.get("excluded")), above,
                 strings(expect.get("fired")), stack);
+    }
+
+    /**
+     * Records what a team's entry supersedes, and returns the rest of the entry when it is a
+     * scenario of its own too (a name, a profile or expectations), else null.
+     */
+    private static JsonNode supersedes(JsonNode node, String file, String where, List<String> problems, List<Superseded> superseded) {
+        if (superseded == null) {
+            problems.add(where + ": \"supersedes\" belongs in a team's scenarios (--team DIR: DIR/rules/scenarios/),"
+                    + " never in the bundled ones");
+            return null;
+        }
+        JsonNode name = node.get(SUPERSEDES);
+        JsonNode because = node.get("because");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            problems.add(where + ": \"supersedes\" takes the name of a bundled scenario, in quotes");
+            return null;
+        }
+        if (because == null || !because.isTextual() || because.asText().isBlank()) {
+            problems.add(where + ": superseding \"" + name.asText() + "\" needs a reason: because: \"...\"");
+            return null;
+        }
+        superseded.add(new Superseded(name.asText(), null, file, because.asText().strip()));
+        ObjectNode scenario = ((ObjectNode) node).deepCopy();
+        scenario.remove(SUPERSEDES);
+        ObjectNode rest = scenario.deepCopy();
+        rest.remove(List.of("because", "note"));
+        return rest.isEmpty() ? null : scenario;
     }
 
     /** {@code inTop} or {@code notInTop}: for each rank k, the ids it names. */

@@ -11,6 +11,19 @@ import java.nio.charset.StandardCharsets;
  */
 public record SourceFile(String name, String path, byte[] content) {
 
+    /** What the path of a file of a team's layer starts with ({@code dbpick --team DIR}). */
+    public static final String TEAM = "team/";
+
+    /** The same file as part of a team's layer: its path starts with {@code team/}. */
+    public SourceFile inTeam() {
+        return new SourceFile(name, TEAM + path, content);
+    }
+
+    /** Whether the file is part of a team's layer. */
+    public boolean team() {
+        return path.startsWith(TEAM);
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }
