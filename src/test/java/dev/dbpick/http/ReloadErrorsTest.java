@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the endpoints that need no token say about a rejected reload: the file, the line and
- * the kind of error, never text from the file (a secret in a file that fails to parse), and a
- * link to a file outside the knowledge folders is refused by name.
+ * the kind of error, never text from the file (a secret in a file that fails to parse); a
+ * link to a file outside the knowledge folders is refused by name; a reload that runs out of
+ * memory is reported as such.
  */
 class ReloadErrorsTest extends EditedKnowledgeTest {
 
     private static final String SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
 
+    @jakarta.inject.Inject
+    KnowledgeHolder holder;
 
     @AfterEach
     void restore() throws IOException {
@@ -51,6 +54,20 @@ class ReloadErrorsTest extends EditedKnowledgeTest {
         JsonNode status = assertNamedWithoutTheSecret(start, "rules/leak.drl: a symbolic link to a file outside the rules folder");
         assertTrue(status.get("revision").asText().equals(original), status.toString());
         Files.delete(secret);
+    }
+
+    @Test
+    void aReloadThatRunsOutOfMetaspaceIsReportedAndTheServiceStaysUp() {
+        // The reload gate's own process refuses knowledge too large for the service's memory
+        // options; should building it in the service still run out, the watcher reports that.
+        holder.reloadFailed(new OutOfMemoryError("Metaspace"));
+        JsonNode health = get("/health");
+        assertTrue(health.get("status").asText().equals("UP"), health.toString());
+        assertTrue(health.get("details").get("lastReloadError").toString().contains(
+                "the reload failed: OutOfMemoryError: Metaspace (the knowledge may be too large for the configured memory)"),
+                health.toString());
+        client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/knowledge/reload", "").bearerAuth("test-token"),
+                String.class);
     }
 
     private JsonNode assertNamedWithoutTheSecret(Instant start, String named) {
