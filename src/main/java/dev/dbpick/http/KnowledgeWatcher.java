@@ -71,7 +71,7 @@ public class KnowledgeWatcher {
         service = FileSystems.getDefault().newWatchService();
         folders = watched.stream().map(f -> new WatchedFolder(f.root())).toList();
         for (WatchedFolder folder : folders) {
-            watch(folder);
+            follow(folder);
         }
         thread = new Thread(this::watch, "dbpick-knowledge-watcher");
         thread.setDaemon(true);
@@ -87,7 +87,7 @@ public class KnowledgeWatcher {
     }
 
     /** (Re)watches a folder: its tree as it is now, and the anchors whose changes may swap it. */
-    private void watch(WatchedFolder folder) {
+    private void follow(WatchedFolder folder) {
         treeKeys.entrySet().removeIf(entry -> {
             if (entry.getValue() == folder) {
                 entry.getKey().cancel();
@@ -169,7 +169,7 @@ public class KnowledgeWatcher {
             if (folder.moved() || top != null && !top.isValid()) {
                 LOG.info("knowledge folder {} now {}; watching it again", folder.path(),
                         Files.isDirectory(folder.path()) ? "leads to " + folder.currentTarget() : "is missing");
-                watch(folder);
+                follow(folder);
                 changed = true;
             }
         }
