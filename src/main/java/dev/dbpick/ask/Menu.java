@@ -182,7 +182,7 @@ final class Menu {
     private List<AttributedString> render() {
         int width = Math.max(20, terminal.getWidth() - 1);
         List<AttributedString> lines = new ArrayList<>(header);
-        List<String> question = Text.wrap("? " + message + "  " + hint(), width);
+        List<String> question = Text.wrap("? " + Text.printable(message) + "  " + hint(), width);
         for (int i = 0; i < question.size(); i++) {
             lines.add(new AttributedString(question.get(i), i == 0 ? AttributedStyle.BOLD : AttributedStyle.DEFAULT.faint()));
         }
@@ -200,11 +200,11 @@ final class Menu {
             } else if (multiple) {
                 line.append("    ");
             }
-            line.append(Text.truncate(entry.label(), Math.max(10, width - 8)));
+            line.append(Text.truncate(Text.printable(entry.label()), Math.max(10, width - 8)));
             lines.add(line.toAttributedString());
         }
         for (String text : status) {
-            for (String part : Text.wrap(text, width - 2)) {
+            for (String part : Text.wrap(Text.printable(text), width - 2)) {
                 lines.add(new AttributedString("  " + part, AttributedStyle.DEFAULT.faint()));
             }
         }
@@ -237,8 +237,8 @@ final class Menu {
                 ? entry.label().replaceAll(" - .*", "")
                 : outcome.ticked().isEmpty() ? "none" : String.join(", ", labels(outcome.ticked()));
         int width = Math.max(20, terminal.getWidth() - 1);
-        String question = "? " + message + " ";
-        List<String> wrapped = Text.wrap(question + answer, width);
+        String question = "? " + Text.printable(message) + " ";
+        List<String> wrapped = Text.wrap(question + Text.printable(answer), width);
         for (int i = 0; i < wrapped.size(); i++) {
             String part = wrapped.get(i);
             AttributedStringBuilder line = new AttributedStringBuilder();

@@ -78,7 +78,7 @@ public final class TerminalPrompter implements Prompter {
     @Override
     public void note(String line) {
         int width = Math.max(40, terminal.getWidth() - 2);
-        for (String part : Text.wrap(line, width)) {
+        for (String part : Text.wrap(Text.printable(line), width)) {
             pending.add(new AttributedString(part, AttributedStyle.DEFAULT.faint()));
         }
     }

@@ -70,8 +70,11 @@ public final class Cli {
     static CommandLine create(PrintWriter out, PrintWriter err, List<String> subcommands) {
         CommandLine cli = new CommandLine(new DbpickCommand());
         subcommands.forEach(name -> cli.addSubcommand(name, SUBCOMMANDS.get(name).get()));
-        cli.setOut(out);
-        cli.setErr(err);
+        // Catalog and rule text never reaches the terminal with its control characters raw.
+        cli.setOut(TerminalWriter.of(out));
+        cli.setErr(TerminalWriter.of(err));
+        // Help in plain text: the terminal writer lets through only the colours of dbpick's own tables.
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpWidth(100);
         cli.setExecutionExceptionHandler(Cli::onExecutionException);

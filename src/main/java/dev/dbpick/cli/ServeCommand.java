@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "When a file under the rules or data folder changes, the service compiles the new",
             "knowledge beside the old, runs the scenario tests, and switches only when both pass.",
             "Settings: src/main/resources/application.yml keys, environment variables",
-            "(DBPICK_ADMIN_TOKEN, DBPICK_RULES, DBPICK_DATA, MICRONAUT_SERVER_PORT) or -D properties.",
+            "(DBPICK_ADMIN_TOKEN, DBPICK_RULES, DBPICK_DATA, DBPICK_HOST, DBPICK_ALLOWED_HOSTS,",
+            "MICRONAUT_SERVER_PORT) or -D properties. Listens on 127.0.0.1 unless told otherwise.",
             "Logs: one line per event on standard output."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:internal error", "2:bad usage", "3:invalid rules or data at start"})
@@ -36,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 8080, or micronaut.server.port).")
     Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1, or DBPICK_HOST); 0.0.0.0 for every"
+            + " interface, as in a container. Requests must name the service by localhost, an IP address or a name of"
+            + " DBPICK_ALLOWED_HOSTS (else 421).")
+    String host;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Folder of rules (default: ./rules if present, else bundled).")
     String rules;
@@ -53,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, Object> properties = new HashMap<>();
         if (port != null) {
             properties.put("micronaut.server.port", port);
+        }
+        if (host != null) {
+            properties.put("dbpick.host", host);
         }
         if (rules != null) {
             properties.put("dbpick.rules", rules);
@@ -82,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             context.getBean(EmbeddedServer.class).start();
         } catch (RuntimeException e) {
             context.close();
-            throw startupProblem(e, configured);
+            throw startupProblem(e, configured, context.getEnvironment().getProperty("micronaut.server.host", String.class)
+                    .orElse(host));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -149,10 +159,14 @@ final class ServeCommand implements Callable<Integer> {
      * What went wrong at start, for the user: an invalid knowledge folder is exit code 3; a port
      * in use or a setting Micronaut cannot convert is a usage error; anything else stays internal.
      */
-    private static RuntimeException startupProblem(RuntimeException e, String port) {
+    private static RuntimeException startupProblem(RuntimeException e, String port, String host) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof KnowledgeException knowledge) {
                 return knowledge;
+            }
+            if (cause instanceof java.net.BindException bind && !String.valueOf(bind.getMessage()).contains("in use")) {
+                return new UsageException("cannot listen on host " + host + ", port " + port + ": " + bind.getMessage()
+                        + "; use an address of this machine (--host, DBPICK_HOST), 0.0.0.0 for all");
             }
             if (cause instanceof java.net.BindException) {
                 return new UsageException("port " + port + " is already in use: stop what listens there, or choose another with"

@@ -58,7 +58,7 @@ public class KnowledgeController {
     public Status knowledge() {
         KnowledgeHolder.Loaded loaded = holder.current();
         Knowledge knowledge = loaded.knowledge();
-        KnowledgeHolder.Outcome last = holder.lastReload();
+        KnowledgeHolder.Outcome last = PublicProblems.of(holder.lastReload());
         return new Status(knowledge.revision(), loaded.loadedAt(), knowledge.rules().names().size(),
                 knowledge.catalog().size(), holder.rulesFolder().label(), holder.dataFolder().label(), last,
                 last == null || last.switched() ? null : last.problems(), holder.lastFailure(), knowledge.team());
@@ -117,7 +117,7 @@ public class KnowledgeController {
         details.put("revision", holder.current().knowledge().revision());
         KnowledgeHolder.Outcome last = holder.lastReload();
         if (last != null && !last.switched()) {
-            details.put("lastReloadError", last.problems());
+            details.put("lastReloadError", PublicProblems.of(last.problems()));
         }
         if (holder.lastFailure() != null) {
             details.put("lastFailure", holder.lastFailure());

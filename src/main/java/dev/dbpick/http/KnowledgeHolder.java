@@ -178,6 +178,15 @@ public class KnowledgeHolder {
      */
     public synchronized Outcome reload() {
         Outcome outcome;
+        List<String> missing = java.util.stream.Stream.of(rulesFolder, dataFolder)
+                .filter(folder -> !java.nio.file.Files.isDirectory(folder.root()))
+                .map(folder -> folder.label() + ": the folder is missing (being replaced?); the next change reloads it").toList();
+        if (!missing.isEmpty()) {
+            outcome = new Outcome(false, null, Instant.now(), missing);
+            LOG.warn("knowledge reload rejected: {}; still serving revision={}", missing.get(0), current().knowledge().revision());
+            last.set(outcome);
+            return outcome;
+        }
         Gate.Verdict verdict = GateProcess.check(rulesFolder, dataFolder, settings.gateTimeout());
         if (!verdict.passed()) {
             outcome = new Outcome(false, verdict.revision(), Instant.now(), verdict.problems());

@@ -26,5 +26,8 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "415", description = "Not application/json, or an unknown character set",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "421", description = "The Host header is not one of the service's names (against DNS rebinding;"
+        + " dbpick.allowed-hosts adds names)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @interface ProblemDocs {
 }

@@ -96,43 +96,92 @@ public record KnowledgeFolder(String label, Path root, KnowledgeFolder team) {
         }
     }
 
-    /** Every file under {@code subfolder} ("" for all) whose name ends with {@code suffix}, sorted by path. */
+    /**
+     * Every file under {@code subfolder} ("" for all) whose name ends with {@code suffix}, sorted
+     * by path. Names starting with a dot are skipped, at any depth (editors' backups, and the
+     * {@code ..data} folders of a mounted Kubernetes ConfigMap, whose files are links into them).
+     */
     public List<SourceFile> read(String subfolder, String suffix) {
-        Path start = subfolder.isEmpty() ? root : root.resolve(subfolder);
+        Path base = base();
+        Path start = subfolder.isEmpty() ? base : base.resolve(subfolder);
         if (!Files.isDirectory(start)) {
             return List.of();
         }
         try (Stream<Path> paths = Files.walk(start)) {
-            return paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
-                    .map(this::readFile)
+            return paths.filter(p -> !hidden(base.relativize(p)) && p.getFileName().toString().endsWith(suffix)
+                            && (Files.isRegularFile(p) || Files.isSymbolicLink(p)))
+                    .map(p -> readFile(base, p))
                     .sorted((a, b) -> a.path().compareTo(b.path()))
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new KnowledgeException(label + ": cannot list files: " + e.getMessage());
         }
     }
 
     /** One named file, e.g. {@code questionnaire.yaml}. */
     public SourceFile readOne(String relative) {
-        Path file = root.resolve(relative);
-        if (!Files.isRegularFile(file)) {
-            throw new KnowledgeException(label + "/" + relative + ": file missing");
-        }
-        return readFile(file);
+        return readIfPresent(relative).orElseThrow(() -> new KnowledgeException(label + "/" + relative + ": file missing"));
     }
 
     /** One named file when it exists, e.g. the optional {@code pinned.yaml}. */
     public java.util.Optional<SourceFile> readIfPresent(String relative) {
-        Path file = root.resolve(relative);
-        return Files.isRegularFile(file) ? java.util.Optional.of(readFile(file)) : java.util.Optional.empty();
+        Path base = base();
+        Path file = base.resolve(relative);
+        return Files.isRegularFile(file) || Files.isSymbolicLink(file) ? java.util.Optional.of(readFile(base, file))
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The folder the root leads to now: its real path on the disk, so that a root which is a
+     * symbolic link (or lies under one) is read where the link points at the time of reading.
+     */
+    private Path base() {
+        if (root.getFileSystem() != FileSystems.getDefault()) {
+            return root;
+        }
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new KnowledgeException(label + ": " + (Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? "cannot read the folder (" + e.getClass().getSimpleName() + ")" : "no such folder"));
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Largest knowledge file read; the bundled ones are a few dozen KiB. */
     static final long MAX_FILE_BYTES = 4L << 20;
 
-    private SourceFile readFile(Path file) {
-        String relative = root.relativize(file).toString().replace('\\', '/');
+    /**
+     * Reads a file under {@code base}. A symbolic link (or a path through one) that leads
+     * outside the folder is refused, naming the file: knowledge is what lies in the folder, and
+     * a link must not make the service read (and report) a file from elsewhere.
+     */
+    private SourceFile readFile(Path base, Path file) {
+        String relative = base.relativize(file).toString().replace('\\', '/');
         String name = label + "/" + relative;
+        if (file.getFileSystem() == FileSystems.getDefault()) {
+            Path real;
+            try {
+                real = file.toRealPath();
+            } catch (IOException e) {
+                throw new KnowledgeException(name + ": a symbolic link to a file that does not exist");
+            }
+            if (!real.startsWith(base)) {
+                throw new KnowledgeException(name + ": a symbolic link to a file outside the " + label
+                        + " folder; refused (knowledge files must lie inside the folder)");
+            }
+            if (!Files.isRegularFile(real)) {
+                throw new KnowledgeException(name + ": not a regular file");
+            }
+        }
         byte[] content;
         try (var in = Files.newInputStream(file)) {
             content = in.readNBytes((int) MAX_FILE_BYTES + 1);

@@ -95,13 +95,13 @@ public final class ComparisonRenderer {
     public static void markdown(Comparison comparison, View view, PrintWriter out) {
         out.println("## Comparison");
         out.println();
-        out.println("Profile: " + DecisionRecord.md(ProfileText.summary(comparison.profile(), view.questionnaire()))
+        out.println("Profile: " + Markdown.text(ProfileText.summary(comparison.profile(), view.questionnaire()))
                 + " (evaluated on " + comparison.evaluatedOn() + ")");
         out.println();
         StringBuilder head = new StringBuilder("| |");
         StringBuilder rule = new StringBuilder("|---|");
         for (Comparison.Entry e : comparison.libraries()) {
-            head.append(' ').append(DecisionRecord.md(e.name())).append(" (`").append(e.id()).append("`) |");
+            head.append(' ').append(Markdown.text(e.name())).append(" (`").append(e.id()).append("`) |");
             rule.append("---|");
         }
         out.println(head);
@@ -109,7 +109,8 @@ public final class ComparisonRenderer {
         for (Row row : rows(comparison)) {
             StringBuilder line = new StringBuilder("| " + row.label() + " |");
             for (Comparison.Entry e : comparison.libraries()) {
-                line.append(' ').append(DecisionRecord.md(row.cell().apply(e).replace("\n", "<br>"))).append(" |");
+                List<String> paragraphs = java.util.Arrays.stream(row.cell().apply(e).split("\n")).map(Markdown::text).toList();
+                line.append(' ').append(String.join("<br>", paragraphs)).append(" |");
             }
             out.println(line);
         }

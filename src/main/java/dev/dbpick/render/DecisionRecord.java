@@ -38,7 +38,7 @@ public final class DecisionRecord {
         boolean stack = result.stack() != null;
         String chosen = stack ? stackTitle(result.stack())
                 : options.isEmpty() ? null : options.get(0).name();
-        out.println("# " + (chosen == null ? "No library is recommended for these requirements yet" : "Use " + chosen
+        out.println("# " + (chosen == null ? "No library is recommended for these requirements yet" : "Use " + Markdown.text(chosen)
                 + (stack ? "" : " for the data layer")));
         out.println();
         out.println("- Status: proposed");
@@ -63,8 +63,8 @@ public final class DecisionRecord {
             out.println("## Options that fit but score below zero");
             out.println();
             for (Result.PoorFit p : result.poorFits()) {
-                out.println("- " + md(p.name()) + " (`" + p.id() + "`, " + p.score() + "): "
-                        + String.join("; ", p.reasons().stream().filter(r -> r.points() < 0).limit(3).map(r -> md(r.text())).toList()));
+                out.println("- " + Markdown.text(p.name()) + " (`" + p.id() + "`, " + p.score() + "): "
+                        + String.join("; ", p.reasons().stream().filter(r -> r.points() < 0).limit(3).map(r -> Markdown.text(r.text())).toList()));
             }
             out.println();
         }
@@ -83,7 +83,7 @@ public final class DecisionRecord {
         if (lines.isEmpty()) {
             out.println("- Nothing decided yet: every answer is at its default.");
         } else {
-            lines.forEach(line -> out.println("- " + md(line)));
+            lines.forEach(line -> out.println("- " + Markdown.text(line)));
         }
         out.println();
     }
@@ -110,7 +110,7 @@ public final class DecisionRecord {
         if (drivers.isEmpty()) {
             out.println("- No priority or hard constraint was given: fit with the answers above, maintenance and adoption decide.");
         } else {
-            drivers.forEach(d -> out.println("- " + md(d)));
+            drivers.forEach(d -> out.println("- " + Markdown.text(d)));
         }
         out.println();
     }
@@ -122,7 +122,7 @@ public final class DecisionRecord {
             out.println("None: no library passes every hard constraint with a score of zero or more.");
         }
         for (Result.Recommendation r : options) {
-            out.println(r.rank() + ". " + md(r.name()) + " (`" + r.id() + "`, " + r.kind() + "): " + r.score() + " points"
+            out.println(r.rank() + ". " + Markdown.text(r.name()) + " (`" + r.id() + "`, " + r.kind() + "): " + r.score() + " points"
                     + (r.tiedWith().isEmpty() ? "" : ", tied with " + String.join(", ", r.tiedWith())));
         }
         out.println();
@@ -145,8 +145,8 @@ public final class DecisionRecord {
         if (options.isEmpty()) {
             out.println("No option is chosen yet. The smallest changes to the requirements after which one fits:");
             out.println();
-            result.relaxations().stream().limit(OPTIONS).forEach(r -> out.println("- with " + md(r.summary()) + ": "
-                    + r.fits() + " fit, first " + md(view.name(r.top()))));
+            result.relaxations().stream().limit(OPTIONS).forEach(r -> out.println("- with " + Markdown.text(r.summary()) + ": "
+                    + r.fits() + " fit, first " + Markdown.text(view.name(r.top()))));
             if (result.relaxations().isEmpty()) {
                 out.println("- none of one or two answers: see the options rejected below.");
             }
@@ -155,35 +155,35 @@ public final class DecisionRecord {
         }
         Result.Recommendation first = options.get(0);
         Margin margin = result.margin();
-        out.print("Chosen option: **" + md(first.name()) + "**, because it scores highest for these requirements ("
+        out.print("Chosen option: **" + Markdown.text(first.name()) + "**, because it scores highest for these requirements ("
                 + first.score() + " points");
         if (margin != null) {
-            out.print(", " + margin.points() + " ahead of " + md(view.name(margin.second()))
+            out.print(", " + margin.points() + " ahead of " + Markdown.text(view.name(margin.second()))
                     + (margin.nearTie() ? ": a near tie, so the second option deserves a look" : ""));
         }
         out.println(").");
         if (margin != null && !margin.deciding().isEmpty()) {
             out.println();
-            out.println("The lines that decide it against " + md(view.name(margin.second())) + ":");
+            out.println("The lines that decide it against " + Markdown.text(view.name(margin.second())) + ":");
             out.println();
             for (LineDifference d : margin.deciding()) {
                 List<String> sides = new ArrayList<>();
                 if (d.firstText() != null) {
-                    sides.add(md(view.name(margin.first())) + " " + Text.signed(d.firstPoints()) + ", " + lower(md(d.firstText())));
+                    sides.add(Markdown.text(view.name(margin.first())) + " " + Text.signed(d.firstPoints()) + ", " + lower(Markdown.text(d.firstText())));
                 }
                 if (d.otherText() != null) {
-                    sides.add(md(view.name(margin.second())) + " " + Text.signed(d.otherPoints()) + ", " + lower(md(d.otherText())));
+                    sides.add(Markdown.text(view.name(margin.second())) + " " + Text.signed(d.otherPoints()) + ", " + lower(Markdown.text(d.otherText())));
                 }
-                out.println("- **" + Text.signed(d.points()) + "** from _" + md(d.rule()) + "_: " + String.join("; ", sides));
+                out.println("- **" + Text.signed(d.points()) + "** from _" + Markdown.text(d.rule()) + "_: " + String.join("; ", sides));
             }
         }
         out.println();
         out.println("### Consequences");
         out.println();
-        first.reasons().stream().filter(r -> r.points() > 0).limit(3).forEach(r -> out.println("- Good: " + md(r.text())));
-        first.reasons().stream().filter(r -> r.points() < 0).forEach(r -> out.println("- Bad: " + md(r.text())));
+        first.reasons().stream().filter(r -> r.points() > 0).limit(3).forEach(r -> out.println("- Good: " + Markdown.text(r.text())));
+        first.reasons().stream().filter(r -> r.points() < 0).forEach(r -> out.println("- Bad: " + Markdown.text(r.text())));
         first.cautions().stream().filter(c -> first.reasons().stream().noneMatch(r -> r.text().equals(c.text())))
-                .forEach(c -> out.println("- Watch: " + md(c.text())));
+                .forEach(c -> out.println("- Watch: " + Markdown.text(c.text())));
         if (first.reasons().isEmpty() && first.cautions().isEmpty()) {
             out.println("- Nothing in the requirements favours or disfavours it beyond fitting them.");
         }
@@ -197,17 +197,17 @@ public final class DecisionRecord {
         out.println("## Pros and Cons of the Options");
         out.println();
         for (Result.Recommendation r : options) {
-            out.println("### " + md(r.name()));
+            out.println("### " + Markdown.text(r.name()));
             out.println();
             pros(r.reasons(), r.cautions(), out);
         }
     }
 
     private static void pros(List<Reason> reasons, List<Note> cautions, PrintWriter out) {
-        reasons.stream().filter(x -> x.points() > 0).forEach(x -> out.println("- Good, because " + lower(md(x.text())) + " (+" + x.points() + ")"));
-        reasons.stream().filter(x -> x.points() < 0).forEach(x -> out.println("- Bad, because " + lower(md(x.text())) + " (" + x.points() + ")"));
+        reasons.stream().filter(x -> x.points() > 0).forEach(x -> out.println("- Good, because " + lower(Markdown.text(x.text())) + " (+" + x.points() + ")"));
+        reasons.stream().filter(x -> x.points() < 0).forEach(x -> out.println("- Bad, because " + lower(Markdown.text(x.text())) + " (" + x.points() + ")"));
         cautions.stream().filter(c -> reasons.stream().noneMatch(r -> r.text().equals(c.text())))
-                .forEach(c -> out.println("- Caution: " + md(c.text())));
+                .forEach(c -> out.println("- Caution: " + Markdown.text(c.text())));
         if (reasons.isEmpty() && cautions.isEmpty()) {
             out.println("- Neutral: it fits, and nothing in the requirements speaks for or against it.");
         }
@@ -220,14 +220,14 @@ public final class DecisionRecord {
         out.println("| Database | Library | Runs on | Alternatives |");
         out.println("|---|---|---|---|");
         for (StackEntry e : stack) {
-            out.println("| " + e.database() + " | " + (e.pick() == null ? "none fits" : md(e.pick().name()) + " (`" + e.pick().id() + "`)")
-                    + " | " + (e.runsOn() == null ? "-" : md(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
-                    + String.join(", ", e.alternatives().stream().map(a -> md(a.name())).toList()) + " |");
+            out.println("| " + e.database() + " | " + (e.pick() == null ? "none fits" : Markdown.text(e.pick().name()) + " (`" + e.pick().id() + "`)")
+                    + " | " + (e.runsOn() == null ? "-" : Markdown.text(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
+                    + String.join(", ", e.alternatives().stream().map(a -> Markdown.text(a.name())).toList()) + " |");
         }
         out.println();
         for (StackEntry e : stack) {
-            out.println("### " + e.database() + (e.pick() == null ? "" : ": " + md(e.pick().name())
-                    + (e.runsOn() == null ? "" : " on " + md(e.runsOn().name()))));
+            out.println("### " + e.database() + (e.pick() == null ? "" : ": " + Markdown.text(e.pick().name())
+                    + (e.runsOn() == null ? "" : " on " + Markdown.text(e.runsOn().name()))));
             out.println();
             pros(e.reasons(), List.of(), out);
         }
@@ -257,7 +257,8 @@ public final class DecisionRecord {
         }
         out.println("| Reason | Libraries |");
         out.println("|---|---|");
-        byReason.forEach((reason, names) -> out.println("| " + md(reason) + " | " + md(String.join(", ", names)) + " |"));
+        byReason.forEach((reason, names) -> out.println("| " + Markdown.text(reason) + " | "
+                + Markdown.text(String.join(", ", names)) + " |"));
         out.println();
     }
 
@@ -280,7 +281,7 @@ public final class DecisionRecord {
             items.add(result.pivots() == null ? "the requirements change"
                     : "the requirements change: no single answer change would change the pick");
         }
-        items.forEach(i -> out.println("- " + md(i)));
+        items.forEach(i -> out.println("- " + Markdown.text(i)));
         out.println();
     }
 
@@ -304,8 +305,4 @@ public final class DecisionRecord {
                 : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Text for Markdown: table pipes escaped, one line. */
-    static String md(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
-    }
 }

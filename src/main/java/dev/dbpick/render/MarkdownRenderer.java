@@ -20,7 +20,7 @@ public final class MarkdownRenderer {
     public static void render(Result result, View view, PrintWriter out) {
         out.println("## dbpick ranking");
         out.println();
-        out.println("Profile: " + cell(ProfileText.summary(result.profile(), view.questionnaire()))
+        out.println("Profile: " + Markdown.text(ProfileText.summary(result.profile(), view.questionnaire()))
                 + " (evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision `"
                 + result.knowledge().revision() + "`" + (result.knowledge().team() == null ? ""
                 : ", team knowledge `" + result.knowledge().team().folder() + "` revision `" + result.knowledge().team().revision() + "`")
@@ -30,10 +30,10 @@ public final class MarkdownRenderer {
             out.println("| Database | Pick | Runs on | Alternatives |");
             out.println("|---|---|---|---|");
             for (var e : result.stack()) {
-                out.println("| " + e.database() + " | " + (e.pick() == null ? "nothing fits" : cell(e.pick().name()) + " (`" + e.pick().id() + "`)"
+                out.println("| " + e.database() + " | " + (e.pick() == null ? "nothing fits" : Markdown.text(e.pick().name()) + " (`" + e.pick().id() + "`)"
                         + project(e.pick().project()))
-                        + " | " + (e.runsOn() == null ? "-" : cell(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
-                        + String.join(", ", e.alternatives().stream().map(a -> cell(a.name())).toList()) + " |");
+                        + " | " + (e.runsOn() == null ? "-" : Markdown.text(e.runsOn().name()) + " (`" + e.runsOn().id() + "`)") + " | "
+                        + String.join(", ", e.alternatives().stream().map(a -> Markdown.text(a.name())).toList()) + " |");
             }
             return;
         }
@@ -50,7 +50,7 @@ public final class MarkdownRenderer {
             out.println("### What would change the first pick");
             out.println();
             for (Pivot pivot : result.pivots()) {
-                out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
+                out.println("- with " + Markdown.text(pivot.summary()) + ": " + Markdown.text(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
             }
         }
         if (!TableRenderer.listed(result.relaxations()).isEmpty()) {
@@ -58,7 +58,7 @@ public final class MarkdownRenderer {
             out.println("### The smallest ways out");
             out.println();
             for (Relaxation r : result.relaxations()) {
-                out.println("- with " + cell(r.summary()) + ": " + r.fits() + " fit, first " + cell(view.name(r.top()))
+                out.println("- with " + Markdown.text(r.summary()) + ": " + r.fits() + " fit, first " + Markdown.text(view.name(r.top()))
                         + " (`" + r.top() + "`)");
             }
         }
@@ -79,8 +79,8 @@ public final class MarkdownRenderer {
             out.println("|---|---|");
             for (Result.Excluded e : result.excluded()) {
                 List<String> reasons = e.reasons().stream()
-                        .map(n -> cell(n.text()) + (view.explain() ? " _(" + cell(n.rule()) + ")_" : "")).toList();
-                out.println("| " + cell(e.name()) + " (`" + e.id() + "`) | " + String.join("<br>", reasons) + " |");
+                        .map(n -> Markdown.text(n.text()) + (view.explain() ? " _(" + Markdown.text(n.rule()) + ")_" : "")).toList();
+                out.println("| " + Markdown.text(e.name()) + " (`" + e.id() + "`) | " + String.join("<br>", reasons) + " |");
             }
         }
     }
@@ -91,7 +91,7 @@ public final class MarkdownRenderer {
 
     /** With --project, where a library stands in it, as a line break and an emphasis to append to its cell. */
     private static String project(dev.dbpick.project.Standing standing) {
-        return standing == null || standing.text() == null ? "" : "<br>_" + cell(standing.text()) + "_";
+        return standing == null || standing.text() == null ? "" : "<br>_" + Markdown.text(standing.text()) + "_";
     }
 
     private static void table(List<Row> rows, boolean explain, PrintWriter out) {
@@ -100,10 +100,10 @@ public final class MarkdownRenderer {
         for (Row r : rows) {
             List<String> reasons = new ArrayList<>();
             r.reasons().stream().limit(explain ? Long.MAX_VALUE : 3).forEach(reason ->
-                    reasons.add(Text.signed(reason.points()) + " " + cell(reason.text())
-                            + (explain ? " _(" + cell(reason.rule()) + ")_" : "")));
-            List<String> cautions = r.cautions().stream().map(c -> cell(c.text())).toList();
-            out.println("| " + r.rank() + " | " + cell(r.name()) + " (`" + r.id() + "`)" + r.project() + " | " + r.kind() + " | "
+                    reasons.add(Text.signed(reason.points()) + " " + Markdown.text(reason.text())
+                            + (explain ? " _(" + Markdown.text(reason.rule()) + ")_" : "")));
+            List<String> cautions = r.cautions().stream().map(c -> Markdown.text(c.text())).toList();
+            out.println("| " + r.rank() + " | " + Markdown.text(r.name()) + " (`" + r.id() + "`)" + r.project() + " | " + r.kind() + " | "
                     + r.score() + " | " + String.join("<br>", reasons) + " | " + String.join("<br>", cautions) + " |");
         }
     }
@@ -113,12 +113,8 @@ public final class MarkdownRenderer {
             return;
         }
         out.println();
-        out.println(cell(view.name(margin.first())) + " leads " + cell(view.name(margin.second())) + " by " + margin.points()
+        out.println(Markdown.text(view.name(margin.first())) + " leads " + Markdown.text(view.name(margin.second())) + " by " + margin.points()
                 + " points" + (margin.nearTie() ? ", a near tie" : "") + (margin.deciding().isEmpty() ? "." : "; deciding lines: "
-                + String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).map(MarkdownRenderer::cell).toList()) + "."));
-    }
-
-    static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+                + String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).map(Markdown::text).toList()) + "."));
     }
 }

@@ -54,38 +54,38 @@ public final class WhyNotRenderer {
     }
 
     public static void markdown(WhyNot answer, View view, PrintWriter out) {
-        out.println("## Why not " + DecisionRecord.md(answer.name()) + "?");
+        out.println("## Why not " + Markdown.text(answer.name()) + "?");
         out.println();
-        out.println(DecisionRecord.md(headline(answer)));
+        out.println(Markdown.text(headline(answer)));
         if (answer.project() != null && answer.project().text() != null) {
             out.println();
-            out.println("In the project: " + DecisionRecord.md(answer.project().text()) + ".");
+            out.println("In the project: " + Markdown.text(answer.project().text()) + ".");
         }
         if (!answer.exclusions().isEmpty()) {
             out.println();
             out.println("Excluded because:");
             out.println();
-            answer.exclusions().forEach(n -> out.println("- " + DecisionRecord.md(n.text()) + " _(" + DecisionRecord.md(n.rule()) + ")_"));
+            answer.exclusions().forEach(n -> out.println("- " + Markdown.text(n.text()) + " _(" + Markdown.text(n.rule()) + ")_"));
         }
         if (answer.versusTop() != null) {
             WhyNot.VersusTop versus = answer.versusTop();
             String top = view.name(versus.top());
             out.println();
-            out.println("Against the first pick, " + DecisionRecord.md(top) + ", it is " + points(versus.pointsBehind()) + " behind:");
+            out.println("Against the first pick, " + Markdown.text(top) + ", it is " + points(versus.pointsBehind()) + " behind:");
             out.println();
-            out.println("| Difference | Rule | " + DecisionRecord.md(top) + " | " + DecisionRecord.md(answer.name()) + " |");
+            out.println("| Difference | Rule | " + Markdown.text(top) + " | " + Markdown.text(answer.name()) + " |");
             out.println("|---:|---|---|---|");
             for (LineDifference d : versus.lines()) {
-                out.println("| " + Text.signed(d.points()) + " | " + DecisionRecord.md(d.rule()) + " | " + cell(d.firstPoints(), d.firstText())
+                out.println("| " + Text.signed(d.points()) + " | " + Markdown.text(d.rule()) + " | " + cell(d.firstPoints(), d.firstText())
                         + " | " + cell(d.otherPoints(), d.otherText()) + " |");
             }
         }
         out.println();
-        out.println(DecisionRecord.md(answer.note()));
+        out.println(Markdown.text(answer.note()));
     }
 
     private static String cell(int points, String text) {
-        return text == null ? "-" : Text.signed(points) + " " + DecisionRecord.md(text);
+        return text == null ? "-" : Text.signed(points) + " " + Markdown.text(text);
     }
 
     private static String headline(WhyNot answer) {

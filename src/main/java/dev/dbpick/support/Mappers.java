@@ -30,6 +30,31 @@ public final class Mappers {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    static {
+        JSON.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    /**
+     * JSON text that a terminal shows as it is: besides the control characters JSON escapes
+     * anyway, the C1 controls and the bidirectional marks and overrides ({@link Text#actsOnTerminal})
+     * are written as {@code \\uXXXX}; the document's value is the same.
+     */
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch > 0x7f && ch <= 0xffff && Text.actsOnTerminal((char) ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
+
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

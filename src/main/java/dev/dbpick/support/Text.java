@@ -9,6 +9,38 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * Text for a terminal: every character a terminal would act on instead of showing it (ESC
+     * and the other C0 controls but newline and tab, DEL, the C1 controls, the bidirectional
+     * marks, embeddings, overrides and isolates) is written visibly as {@code <U+XXXX>}, so
+     * catalog or rule text can neither move the cursor, recolour the screen nor reorder what
+     * a reader sees. The one escaping of text bound for a terminal.
+     */
+    public static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (actsOnTerminal(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
+                out.append(String.format("<U+%04X>", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Whether a terminal acts on {@code c} rather than showing it; see {@link #printable}. */
+    public static boolean actsOnTerminal(char c) {
+        return c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e
+                || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f || c == 0x061c;
+    }
+
     /** Cuts {@code s} to {@code width} characters, marking the cut with "...". */
     public static String truncate(String s, int width) {
         return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";

@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,33 +31,7 @@ import org.junit.jupiter.api.Test;
  * scenario keeps the old knowledge serving, and requests during reloads all succeed. Each test
  * puts the files back and waits for the original knowledge before it ends.
  */
-class ReloadTest extends ServiceTest {
-
-    private static final String TEAM_RULE = """
-            package dev.dbpick.rules;
-
-            import dev.dbpick.catalog.Library;
-            import dev.dbpick.recommendation.Caution;
-
-            rule "Team: ask the DBAs first"
-            when
-                Library($id: id, id == "sqlalchemy")
-            then
-                insert(new Caution($id, "Our DBAs review every new SQLAlchemy service"));
-            end
-            """;
-
-    /** Waits for an event, not a duration: only a reload that never comes fails the test. */
-    private static final long AWAIT_SECONDS = 360;
-
-    private String original;
-
-
-
-    @BeforeEach
-    void rememberTheRevision() {
-        original = status().get("revision").asText();
-    }
+class ReloadTest extends EditedKnowledgeTest {
 
     @AfterEach
     void restore() throws IOException {
@@ -66,7 +39,7 @@ class ReloadTest extends ServiceTest {
                 "data/refreshed/sqlalchemy.yaml")) {
             Files.deleteIfExists(knowledge.root.resolve(file));
         }
-        await(s -> s.get("revision").asText().equals(original) && lastReloadSwitched(s), "the original knowledge back");
+        awaitTheOriginal();
     }
 
     @Test
@@ -184,38 +157,6 @@ class ReloadTest extends ServiceTest {
     private JsonNode recommend(String profile) {
         return parse(client.toBlocking().retrieve(
                 HttpRequest.POST("/api/v1/recommendations", profile).contentType(MediaType.APPLICATION_JSON)));
-    }
-
-    private JsonNode status() {
-        return get("/api/v1/knowledge");
-    }
-
-    private static boolean reloadedSince(JsonNode status, Instant start) {
-        JsonNode last = status.get("lastReload");
-        return last != null && !last.isNull() && Instant.parse(last.get("at").asText()).isAfter(start);
-    }
-
-    private static boolean lastReloadSwitched(JsonNode status) {
-        JsonNode last = status.get("lastReload");
-        return last == null || last.isNull() || last.get("switched").asBoolean();
-    }
-
-    private JsonNode await(Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
-        JsonNode status = status();
-        while (!condition.test(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; last status: " + status);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            status = status();
-        }
-        return status;
     }
 
     private static JsonNode parse(String json) {

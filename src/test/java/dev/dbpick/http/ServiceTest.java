@@ -61,4 +61,41 @@ abstract class ServiceTest implements TestPropertyProvider {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Waits for an event, not a duration: only a reload that never comes fails a test. */
+    protected static final long AWAIT_SECONDS = 360;
+
+    /** What {@code GET /api/v1/knowledge} answers now. */
+    protected JsonNode status() {
+        return get("/api/v1/knowledge");
+    }
+
+    protected static boolean reloadedSince(JsonNode status, java.time.Instant start) {
+        JsonNode last = status.get("lastReload");
+        return last != null && !last.isNull() && java.time.Instant.parse(last.get("at").asText()).isAfter(start);
+    }
+
+    protected static boolean lastReloadSwitched(JsonNode status) {
+        JsonNode last = status.get("lastReload");
+        return last == null || last.isNull() || last.get("switched").asBoolean();
+    }
+
+    /** Polls the knowledge status until {@code condition} holds; fails after {@link #AWAIT_SECONDS}. */
+    protected JsonNode await(java.util.function.Predicate<JsonNode> condition, String what) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+        JsonNode status = status();
+        while (!condition.test(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; last status: " + status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            status = status();
+        }
+        return status;
+    }
 }
