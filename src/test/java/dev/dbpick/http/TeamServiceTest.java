@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.Test;
  * an edit in the team's folder is watched and gated like one in the bundled folders.
  */
 class TeamServiceTest extends ServiceTest {
-
-    /** Waits for an event, not a duration: only a reload that never comes fails the test. */
-    private static final long AWAIT_SECONDS = 360;
 
     private final Path team = knowledge.root.resolve("acme");
 
@@ -83,28 +78,5 @@ class TeamServiceTest extends ServiceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean reloadedSince(JsonNode status, Instant start) {
-        JsonNode last = status.get("lastReload");
-        return last != null && !last.isNull() && Instant.parse(last.get("at").asText()).isAfter(start);
-    }
-
-    private JsonNode await(Predicate<JsonNode> condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
-        JsonNode status = get("/api/v1/knowledge");
-        while (!condition.test(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; last status: " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            status = get("/api/v1/knowledge");
-        }
-        return status;
     }
 }
