@@ -75,7 +75,7 @@ public record Data(Questionnaire questionnaire, Catalog catalog, Settings settin
         files.addAll(folder.read("catalog", ".yaml"));
         folder.readIfPresent(PINNED).ifPresent(files::add);
         files.addAll(folder.read("refreshed", ".yaml"));
-        KnowledgeFolder team = folder.team();
+        KnowledgeFolder team = folder.presentTeam();
         if (team != null) {
             for (String contract : List.of("questionnaire.yaml", "vocabulary.yaml", PINNED, "refreshed")) {
                 if (java.nio.file.Files.exists(team.root().resolve(contract))) {

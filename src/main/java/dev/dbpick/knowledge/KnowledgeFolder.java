@@ -46,10 +46,19 @@ public record KnowledgeFolder(String label, Path root, KnowledgeFolder team) {
      */
     public List<SourceFile> layered(String subfolder, String suffix) {
         List<SourceFile> files = new java.util.ArrayList<>(read(subfolder, suffix));
-        if (team != null) {
-            team.read(subfolder, suffix).forEach(f -> files.add(f.inTeam()));
+        KnowledgeFolder present = presentTeam();
+        if (present != null) {
+            present.read(subfolder, suffix).forEach(f -> files.add(f.inTeam()));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The team's folder of this kind when it is there now, else null: a team may keep rules/
+     * without data/ or the reverse (the bundled folder itself must exist, {@link #read}).
+     */
+    public KnowledgeFolder presentTeam() {
+        return team != null && Files.isDirectory(team.root()) ? team : null;
     }
 
     /**

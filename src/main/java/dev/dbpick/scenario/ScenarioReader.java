@@ -77,7 +77,7 @@ public final class ScenarioReader {
         }
         List<Superseded> superseded = new ArrayList<>();
         List<Scenario> team = new ArrayList<>();
-        for (SourceFile file : rules.team() == null ? List.<SourceFile>of() : enforced(rules.team())) {
+        for (SourceFile file : rules.presentTeam() == null ? List.<SourceFile>of() : enforced(rules.presentTeam())) {
             team.addAll(readFile(file, problems, superseded));
         }
         Set<String> bundledNames = new java.util.LinkedHashSet<>(bundled.stream().map(Scenario::name).toList());
