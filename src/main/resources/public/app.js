@@ -394,12 +394,32 @@
         'Compare'));
   }
 
+  /**
+   * The margin in plain words, as the terminal says it: who leads whom, then the concerns in each
+   * library's favour in the score lines' own sentences, with what each library got on them.
+   */
   function renderMargin(margin) {
-    const lines = margin.deciding.slice(0, 3).map(d => signed(d.points) + ' ' + d.rule);
+    const first = name(margin.first), second = name(margin.second);
+    const points = margin.points + ' point' + (margin.points === 1 ? '' : 's');
+    const against = (own, other, otherPoints) => signed(own) + ' against '
+      + (otherPoints === 0 ? 'nothing for ' + other : other + "'s " + signed(otherPoints));
+    const sentence = texts => texts.map(t => t.replace(/\.$/, '')).join('; ');
+    const side = (favoursFirst, who, other) => {
+      const concerns = (margin.concerns || []).filter(c => (c.points > 0) === favoursFirst);
+      if (!concerns.length) return null;
+      const said = concerns.slice(0, 3).map(c => {
+        const own = favoursFirst ? c.firstTexts : c.otherTexts, others = favoursFirst ? c.otherTexts : c.firstTexts;
+        const ownPoints = favoursFirst ? c.firstPoints : c.otherPoints, otherPoints = favoursFirst ? c.otherPoints : c.firstPoints;
+        return own.length ? sentence(own) + ' (' + against(ownPoints, other, otherPoints) + ')'
+          : 'against ' + other + ': ' + sentence(others) + ' (' + against(otherPoints, who, ownPoints) + ')';
+      });
+      return el('p', { class: 'muted' }, 'In ' + who + "'s favour: " + said.join('; ')
+        + (concerns.length > 3 ? '; and ' + (concerns.length - 3) + ' more' : '') + '.');
+    };
     return el('div', { class: 'panel' },
-      el('p', {}, name(margin.first) + ' leads ' + name(margin.second) + ' by ' + margin.points + ' point'
-        + (margin.points === 1 ? '' : 's') + (margin.nearTie ? ': a near tie' : '') + '.'),
-      lines.length ? el('p', { class: 'muted' }, 'The lines that decide it: ' + lines.join(', ') + '.') : null);
+      el('p', {}, margin.nearTie ? first + ' and ' + second + ' are a near tie: ' + first + ' leads by ' + points + '.'
+        : first + ' leads ' + second + ' by ' + points + '.'),
+      side(true, first, second), side(false, second, first));
   }
 
   /** Answer changes, each a button that applies it. */

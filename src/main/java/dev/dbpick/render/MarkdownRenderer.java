@@ -111,9 +111,7 @@ public final class MarkdownRenderer {
             return;
         }
         out.println();
-        out.println(cell(view.name(margin.first())) + " leads " + cell(view.name(margin.second())) + " by " + margin.points()
-                + " points" + (margin.nearTie() ? ", a near tie" : "") + (margin.deciding().isEmpty() ? "." : "; deciding lines: "
-                + String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).map(MarkdownRenderer::cell).toList()) + "."));
+        out.println(cell(MarginText.of(margin, view)));
     }
 
     static String cell(String text) {

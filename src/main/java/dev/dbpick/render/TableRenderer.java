@@ -2,7 +2,6 @@ package dev.dbpick.render;
 
 import dev.dbpick.advice.Result;
 import dev.dbpick.advice.StackEntry;
-import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
@@ -115,8 +114,7 @@ public final class TableRenderer {
                         e.alternatives().stream().map(StackEntry.Pick::name).toList()), text));
             }
             if (e.margin() != null && e.margin().nearTie()) {
-                out.println(indent + Text.truncate("a near tie: " + view.name(e.margin().first()) + " leads "
-                        + view.name(e.margin().second()) + " by " + e.margin().points(), text));
+                out.println(indent + Text.truncate(MarginText.headline(e.margin(), view), text));
             }
             listed(e.pivots()).stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
                     + view.name(p.top()), text)));
@@ -184,23 +182,8 @@ public final class TableRenderer {
         if (margin == null) {
             return;
         }
-        StringBuilder text = new StringBuilder(view.name(margin.first()) + " leads " + view.name(margin.second()) + " by "
-                + margin.points() + " point" + (margin.points() == 1 ? "" : "s"));
-        text.append(margin.nearTie() ? ": a near tie" : "");
-        if (!margin.deciding().isEmpty()) {
-            text.append(margin.nearTie() ? "; the deciding lines are " : "; the lines that decide it: ");
-            text.append(String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).toList()));
-            if (margin.deciding().size() > 3) {
-                text.append(" and ").append(margin.deciding().size() - 3).append(" more");
-            }
-        }
         out.println();
-        Text.wrap(text + ".", view.width()).forEach(out::println);
-    }
-
-    /** A rule's difference between two libraries, e.g. "+8 Framework: made for the chosen framework". */
-    static String difference(LineDifference d) {
-        return Text.signed(d.points()) + " " + d.rule();
+        Text.wrap(MarginText.of(margin, view), view.width()).forEach(out::println);
     }
 
     private static void pivots(List<Pivot> pivots, View view, PrintWriter out) {
