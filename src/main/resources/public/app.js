@@ -297,8 +297,16 @@
   }
 
   function renderExplanations(explained) {
-    fill('pivots', explained.pivots && explained.pivots.length
-      ? renderChanges('What would change the first pick', explained.pivots, p => 'With ' + p.summary + ': ' + name(p.top))
+    // The answers a team revisits first; those that define the project (defining: true) under a heading of their own.
+    const pivots = explained.pivots || [];
+    const revisitable = pivots.filter(p => !p.defining), defining = pivots.filter(p => p.defining);
+    const pivotLabel = p => 'With ' + p.summary + ': ' + name(p.top);
+    fill('pivots', pivots.length
+      ? el('div', {},
+        revisitable.length ? renderChanges('What would change the first pick', revisitable, pivotLabel) : null,
+        revisitable.length ? null : el('p', { class: 'muted' }, 'No answer a team revisits (priorities, workload, asyncio,'
+          + ' what the code uses, constraints) would change the first pick.'),
+        defining.length ? renderChanges('Among the answers that define the project', defining, pivotLabel) : null)
       : el('p', { class: 'muted' }, 'No single answer change would change the first pick.'));
     fill('relaxations', explained.relaxations && explained.relaxations.length
       ? renderChanges('The smallest ways out', explained.relaxations,

@@ -56,7 +56,7 @@ public final class Advisor {
             Ranking ranking = asker.rankFitting(profile);
             Explainer explainer = new Explainer(asker);
             return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
-                    include.pivots() ? explainer.pivots(ranking) : null,
+                    include.pivots() ? arranged(explainer.pivots(ranking)) : null,
                     include.relaxations() ? explainer.relaxations(ranking) : null);
         }
     }
@@ -76,7 +76,8 @@ public final class Advisor {
             Explainer explainer = new Explainer(asker);
             for (String database : profile.databases()) {
                 last = asker.rank(profile.forDatabase(database));
-                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints(), include));
+                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints(), include,
+                        java.util.Set.copyOf(knowledge().settings().definingAnswers())));
             }
         }
         // A whole data layer has no single first pick: its explanations are per database, and the
@@ -152,6 +153,11 @@ public final class Advisor {
         List<Result.Excluded> excluded = ranking.excluded().stream()
                 .map(a -> new Result.Excluded(a.id(), a.library().name(), a.exclusions())).toList();
         return new Result(listed, poorFits, excluded, margin, pivots, relaxations, null, ranking.profile(), info(ranking));
+    }
+
+    /** Pivots with the revisitable answers first, the ones that define the project apart and after. */
+    private List<Pivot> arranged(List<Pivot> pivots) {
+        return Pivot.arranged(pivots, java.util.Set.copyOf(knowledge().settings().definingAnswers()));
     }
 
     private Result.KnowledgeInfo info(Ranking ranking) {

@@ -45,7 +45,8 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
 
     /** What the OpenAPI document says of {@code pivots}, here and per database of a stack. */
     static final String PIVOTS = "Only when asked for (include=pivots, or all): the single answer changes that would"
-            + " change the first pick, each {changes, top, summary}. Absent when not asked for; [] when asked and there are none.";
+            + " change the first pick, each {changes, top, summary, defining}: the answers a team revisits first, then"
+            + " (defining: true) those that define the project. Absent when not asked for; [] when asked and there are none.";
 
     /** What the OpenAPI document says of {@code relaxations}, here and per database of a stack. */
     static final String RELAXATIONS = "Only when asked for (include=relaxations, or all): when nothing fits, the smallest"

@@ -37,7 +37,8 @@ final class Stacks {
     private Stacks() {
     }
 
-    static StackEntry entry(Explainer explainer, Ranking ranking, String database, int nearTiePoints, Include include) {
+    static StackEntry entry(Explainer explainer, Ranking ranking, String database, int nearTiePoints, Include include,
+                            java.util.Set<String> defining) {
         // The first recommended library that can run: it needs no driver of its own, or one it runs on passes.
         List<Assessment> unworkable = new ArrayList<>();
         Optional<Assessment> top = Optional.empty();
@@ -65,7 +66,8 @@ final class Stacks {
                 a.library().name(), List.of(noDriver(ranking, a.library(), database)))).toList());
         ranking.excluded().stream().filter(a -> !a.id().equals(driverId))
                 .map(a -> new Result.Excluded(a.id(), a.library().name(), a.exclusions())).forEach(excluded::add);
-        List<Pivot> pivots = !include.pivots() ? null : top.isPresent() ? explainer.pivots(ranking) : List.of();
+        List<Pivot> pivots = !include.pivots() ? null : top.isPresent() ? Pivot.arranged(explainer.pivots(ranking), defining)
+                : List.of();
         List<Relaxation> relaxations = include.relaxations() ? explainer.relaxations(ranking) : null;
         return new StackEntry(database, pick, driver, alternatives, top.map(Assessment::reasons).orElse(List.of()),
                 driverReasons, excluded, Margin.of(ranking, nearTiePoints), pivots, relaxations);

@@ -43,14 +43,10 @@ public final class MarkdownRenderer {
                     view.explain(), out);
         }
         margin(result.margin(), view, out);
-        if (!TableRenderer.listed(result.pivots()).isEmpty()) {
-            out.println();
-            out.println("### What would change the first pick");
-            out.println();
-            for (Pivot pivot : result.pivots()) {
-                out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
-            }
-        }
+        pivots("What would change the first pick", TableRenderer.listed(result.pivots()).stream().filter(p -> !p.defining())
+                .toList(), view, out);
+        pivots("Among the answers that define the project", TableRenderer.listed(result.pivots()).stream()
+                .filter(Pivot::defining).toList(), view, out);
         if (!TableRenderer.listed(result.relaxations()).isEmpty()) {
             out.println();
             out.println("### The smallest ways out");
@@ -112,6 +108,18 @@ public final class MarkdownRenderer {
         }
         out.println();
         out.println(cell(MarginText.of(margin, view)));
+    }
+
+    private static void pivots(String title, List<Pivot> pivots, View view, PrintWriter out) {
+        if (pivots.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("### " + title);
+        out.println();
+        for (Pivot pivot : pivots) {
+            out.println("- with " + cell(pivot.summary()) + ": " + cell(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
+        }
     }
 
     static String cell(String text) {

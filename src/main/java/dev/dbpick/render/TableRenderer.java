@@ -190,13 +190,28 @@ public final class TableRenderer {
         if (pivots == null || pivots.isEmpty()) {
             return;
         }
+        List<Pivot> revisitable = pivots.stream().filter(p -> !p.defining()).toList();
+        List<Pivot> defining = pivots.stream().filter(Pivot::defining).toList();
+        pivotGroup("What would change the first pick:", revisitable, view, out);
+        if (revisitable.isEmpty()) {
+            out.println();
+            print("No answer a team revisits (priorities, workload, asyncio, what the code uses, constraints) would change"
+                    + " the first pick.", view.width(), out);
+        }
+        pivotGroup("Among the answers that define the project:", defining, view, out);
+        if (pivots.size() > Math.min(PIVOTS, revisitable.size()) + Math.min(PIVOTS, defining.size())) {
+            out.println("  and more: --format json --include pivots lists every one");
+        }
+    }
+
+    private static void pivotGroup(String title, List<Pivot> pivots, View view, PrintWriter out) {
+        if (pivots.isEmpty()) {
+            return;
+        }
         out.println();
-        out.println("What would change the first pick:");
+        out.println(title);
         for (Pivot pivot : pivots.stream().limit(PIVOTS).toList()) {
             out.println(Text.truncate("  with " + pivot.summary() + ": " + view.name(pivot.top()), view.width()));
-        }
-        if (pivots.size() > PIVOTS) {
-            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json --include pivots lists every one)");
         }
     }
 
