@@ -81,11 +81,15 @@
     return q.type === 'flags' ? flagsOf(q, q.default) : q.default;
   }
 
-  /** The same test as the CLI questionnaire: a condition holds when every field it names has one of its values. */
+  /**
+   * The same test as the CLI questionnaire: a condition holds when every field it names has one of its values;
+   * for a list (the databases), when it is not empty and every value chosen is one of them.
+   */
   function holds(condition) {
     return Object.entries(condition).every(([field, values]) => {
       const q = question(field);
       const value = q ? current(q) : undefined;
+      if (Array.isArray(value)) return value.length > 0 && value.every(v => values.includes(v));
       return typeof value === 'string' && values.includes(value);
     });
   }
