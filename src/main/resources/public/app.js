@@ -344,6 +344,7 @@
         (result.recommendations.length + result.poorFits.length) + ' of ' + result.knowledge.libraries + ' libraries fit, '
         + result.excluded.length + ' excluded') + '; evaluated on ' + result.knowledge.evaluatedOn
         + ', knowledge revision ' + result.knowledge.revision + '.'));
+    if (result.knowledge.factsNote) parts.push(el('p', { class: 'muted' }, result.knowledge.factsNote));
     parts.push(el('div', { class: 'tools' },
       el('button', { type: 'button', id: 'download-adr', onclick: downloadRecord }, 'Download the decision record (Markdown)'),
       el('button', { type: 'button', id: 'compare-button', disabled: state.compare.size < 2 || state.compare.size > 4, onclick: compare },

@@ -163,7 +163,22 @@ public final class Advisor {
     private Result.KnowledgeInfo info(Ranking ranking) {
         Knowledge knowledge = knowledge();
         return new Result.KnowledgeInfo(knowledge.revision(), knowledge.rules().names().size(), knowledge.catalog().size(),
-                ranking.evaluation().date());
+                ranking.evaluation().date(), factsNote(ranking.evaluation().date()));
+    }
+
+    /**
+     * When the evaluation date is before the earliest date the catalog's facts were recorded on:
+     * the line saying they are as recorded then. Libraries first released after the date are
+     * excluded by the rules; releases, ranks and advisories are not rewound.
+     */
+    private String factsNote(String evaluatedOn) {
+        String earliest = knowledge().catalog().libraries().stream().map(dev.dbpick.catalog.Library::asOf)
+                .filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
+        if (earliest == null || evaluatedOn.compareTo(earliest) >= 0) {
+            return null;
+        }
+        return "Evaluated on " + evaluatedOn + ", before the catalog's facts were recorded (" + earliest + " and later): the"
+                + " facts are as recorded on their dates, not as they stood then; libraries first released later are excluded.";
     }
 
 }

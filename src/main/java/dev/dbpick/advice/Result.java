@@ -120,8 +120,18 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
 
     /**
      * Which knowledge produced a result: the revision hash of the rule and data files, how much
-     * they held, and the date ages were judged against.
+     * they held, and the date ages were judged against. {@code factsNote}, only when the
+     * evaluation date is before the earliest date the catalog's facts were recorded on, says in
+     * one line that the facts are as recorded then, not as they stood on the evaluation date.
      */
-    public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn) {
+    public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                @Schema(description = "Only when the evaluation date is before the catalog's fact dates: one"
+                                        + " line saying the facts are as recorded on their dates", requiredMode =
+                                        Schema.RequiredMode.NOT_REQUIRED) String factsNote) {
+
+        public KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn) {
+            this(revision, rules, libraries, evaluatedOn, null);
+        }
     }
 }

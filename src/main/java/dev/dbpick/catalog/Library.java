@@ -222,9 +222,14 @@ public record Library(
         }
     }
 
-    /** Release and maintenance facts; how active a library is follows from {@code released} and the evaluation date. */
+    /**
+     * Release and maintenance facts; how active a library is follows from {@code released} and the
+     * evaluation date. {@code firstReleased} is the month of its first release (the first stable one
+     * where earlier previews are not recorded), null when the catalog does not record it: an
+     * evaluation date before it finds the library not released yet.
+     */
     public record Maintenance(String lifecycle, String devStatus, String latestVersion, String released,
-                              Integer downloadRank) {
+                              String firstReleased, Integer downloadRank) {
 
         /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50"; -1 if none. */
         @JsonIgnore

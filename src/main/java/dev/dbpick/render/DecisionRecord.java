@@ -45,6 +45,9 @@ public final class DecisionRecord {
         out.println("- Date: " + result.knowledge().evaluatedOn());
         out.println("- Evidence: dbpick, knowledge revision `" + result.knowledge().revision() + "` (" + result.knowledge().rules()
                 + " rules, " + result.knowledge().libraries() + " libraries), facts judged as of " + result.knowledge().evaluatedOn());
+        if (result.knowledge().factsNote() != null) {
+            out.println("- Note: " + md(result.knowledge().factsNote()));
+        }
         out.println();
         context(result, view, out);
         drivers(result, view, out);

@@ -23,6 +23,10 @@ public final class MarkdownRenderer {
         out.println("Profile: " + cell(ProfileText.summary(result.profile(), view.questionnaire()))
                 + " (evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision `"
                 + result.knowledge().revision() + "`)");
+        if (result.knowledge().factsNote() != null) {
+            out.println();
+            out.println(cell(result.knowledge().factsNote()));
+        }
         out.println();
         if (result.stack() != null) {
             out.println("| Database | Pick | Runs on | Alternatives |");

@@ -45,6 +45,9 @@ public final class TableRenderer {
         print(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
                 + " excluded; evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision "
                 + result.knowledge().revision(), width, out);
+        if (result.knowledge().factsNote() != null) {
+            print(result.knowledge().factsNote(), width, out);
+        }
         out.println();
         if (result.recommendations().isEmpty()) {
             nothingFits(result, view, out);
@@ -85,6 +88,9 @@ public final class TableRenderer {
         out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
         out.println("A whole data layer, one pick per database; evaluated on " + result.knowledge().evaluatedOn()
                 + ", knowledge revision " + result.knowledge().revision());
+        if (result.knowledge().factsNote() != null) {
+            print(result.knowledge().factsNote(), width, out);
+        }
         out.println();
         String indent = " ".repeat(DATABASE + 2);
         int text = width - indent.length();
