@@ -249,6 +249,16 @@ public record Library(
         public boolean unfixed() {
             return fixedIn == null;
         }
+
+        /**
+         * The earliest month it can have been published, YYYY-MM: a CVE id is assigned in the year
+         * its number was reserved, so CVE-2026-26198 was published in 2026 at the earliest; null
+         * for an id that carries no year (GHSA-...), which is then taken as known on any date.
+         */
+        @JsonIgnore
+        public String publishedNotBefore() {
+            return id.matches("CVE-\\d{4}-\\d+") ? id.substring(4, 8) + "-01" : null;
+        }
     }
 
     /**

@@ -273,6 +273,8 @@ public final class DecisionRecord {
             view.catalog().find(r.id()).filter(l -> horizon.stale(l.asOf())).ifPresent(l -> items.add("the facts about "
                     + l.name() + " (checked " + l.asOf() + ") go stale, within " + STALE_WITHIN_MONTHS + " months: check its latest release"));
             view.catalog().find(r.id()).map(Library::advisories).orElse(List.of()).stream().filter(Library.Advisory::unfixed)
+                    .filter(a -> a.publishedNotBefore() == null
+                            || a.publishedNotBefore().compareTo(result.knowledge().evaluatedOn()) <= 0)
                     .forEach(a -> items.add(a.id() + " in " + r.name() + " gets a fixed release"));
         }
         if (items.isEmpty()) {
