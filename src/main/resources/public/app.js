@@ -387,6 +387,8 @@
           renderLines(entry.reasons),
           entry.cautions.length ? el('ul', { class: 'lines cautions' }, entry.cautions.map(c =>
             el('li', {}, el('span', { class: 'pts' }, '!'), el('span', {}, c.text, el('span', { class: 'rule' }, c.rule))))) : null,
+          entry.layers && entry.layers.length ? el('p', { class: 'muted' }, '+ a caching layer on top, if wanted: '
+            + entry.layers.map(l => l.name + ' (' + l.score + ')').join(', ')) : null,
           tools(entry))))));
   }
 

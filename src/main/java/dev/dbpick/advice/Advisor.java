@@ -55,7 +55,8 @@ public final class Advisor {
             // An answer lists the excluded libraries with their exclusions only, never their score lines.
             Ranking ranking = asker.rankFitting(profile);
             Explainer explainer = new Explainer(asker);
-            return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
+            return result(ranking, top, Margin.of(CacheLayers.of(profile, ranking.recommended()).ranked(),
+                            knowledge().settings().nearTiePoints()),
                     include.pivots() ? arranged(explainer.pivots(ranking)) : null,
                     include.relaxations() ? explainer.relaxations(ranking) : null);
         }
@@ -138,14 +139,17 @@ public final class Advisor {
     }
 
     private Result result(Ranking ranking, int top, Margin margin, List<Pivot> pivots, List<Relaxation> relaxations) {
-        List<Assessment> recommended = ranking.recommended();
+        CacheLayers layered = CacheLayers.of(ranking.profile(), ranking.recommended());
+        List<Assessment> recommended = layered.ranked();
         int limit = top <= 0 ? recommended.size() : Math.min(top, recommended.size());
         List<Result.Recommendation> listed = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
             Assessment a = recommended.get(i);
             List<String> tied = recommended.stream().filter(o -> o.score() == a.score() && o != a).map(Assessment::id).toList();
+            List<StackEntry.Pick> layers = layered.layers().getOrDefault(a.id(), List.of()).stream()
+                    .map(l -> new StackEntry.Pick(l.id(), l.library().name(), l.library().primaryKind(), l.score())).toList();
             listed.add(new Result.Recommendation(i + 1, a.id(), a.library().name(), a.library().primaryKind(), a.score(),
-                    tied, a.reasons(), a.cautions()));
+                    tied, a.reasons(), a.cautions(), layers, null));
         }
         List<Result.PoorFit> poorFits = ranking.poorFits().stream()
                 .map(a -> new Result.PoorFit(a.id(), a.library().name(), a.library().primaryKind(), a.score(), a.reasons(), a.cautions()))

@@ -80,24 +80,29 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
      * One place of the ranking; {@code score} is the sum of the reasons' points; {@code tiedWith} the ids with the same
      * score; {@code project}, given {@code --project}, whether the project already depends on it or what it would replace.
      */
-    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions", "project"})
+    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions", "layers", "project"})
     public record Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
                                  List<Reason> reasons, List<Note> cautions,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                 @Schema(description = "In a cache answer, the recommended caching layers that run on this"
+                                         + " client (dogpile.cache over redis-py): options on top of it, not ranked against it",
+                                         requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<StackEntry.Pick> layers,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) Standing project) {
 
         public Recommendation {
             tiedWith = List.copyOf(tiedWith);
             reasons = List.copyOf(reasons);
             cautions = List.copyOf(cautions);
+            layers = List.copyOf(layers);
         }
 
         public Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
                               List<Reason> reasons, List<Note> cautions) {
-            this(rank, id, name, kind, score, tiedWith, reasons, cautions, null);
+            this(rank, id, name, kind, score, tiedWith, reasons, cautions, List.of(), null);
         }
 
         Recommendation withProject(Standing standing) {
-            return new Recommendation(rank, id, name, kind, score, tiedWith, reasons, cautions, standing);
+            return new Recommendation(rank, id, name, kind, score, tiedWith, reasons, cautions, layers, standing);
         }
     }
 

@@ -34,7 +34,11 @@ public record Margin(int points, boolean nearTie, String first, String second, L
 
     /** The margin of a ranking, or null when no second recommended library is an alternative to the first. */
     public static Margin of(Ranking ranking, int nearTiePoints) {
-        List<Assessment> recommended = ranking.recommended();
+        return of(ranking.recommended(), nearTiePoints);
+    }
+
+    /** The margin of recommended libraries in ranking order, or null when no second one is an alternative to the first. */
+    public static Margin of(List<Assessment> recommended, int nearTiePoints) {
         if (recommended.size() < 2) {
             return null;
         }

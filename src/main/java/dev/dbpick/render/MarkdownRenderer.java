@@ -43,7 +43,7 @@ public final class MarkdownRenderer {
             out.println("No library is recommended for this profile.");
         } else {
             table(result.recommendations().stream().map(r -> new Row(r.rank() + (r.tiedWith().isEmpty() ? "" : "="),
-                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions(), project(r.project()))).toList(),
+                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions(), project(r.project()) + layers(r))).toList(),
                     view.explain(), out);
         }
         margin(result.margin(), view, out);
@@ -85,6 +85,12 @@ public final class MarkdownRenderer {
 
     private record Row(String rank, String name, String id, String kind, int score, List<Reason> reasons, List<Note> cautions,
                        String project) {
+    }
+
+    /** In a cache answer, the caching layers on top of a client, to append to its cell. */
+    private static String layers(Result.Recommendation r) {
+        return r.layers().isEmpty() ? "" : "<br>+ a caching layer on top, if wanted: " + cell(String.join(", ",
+                r.layers().stream().map(l -> l.name() + " (" + l.score() + ")").toList()));
     }
 
     /** With --project, where a library stands in it, as a line break and an emphasis to append to its cell. */

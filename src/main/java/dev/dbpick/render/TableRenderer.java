@@ -40,7 +40,7 @@ public final class TableRenderer {
         }
         int width = view.width();
         int fitting = result.recommendations().size() + result.poorFits().size()
-                + hiddenRecommendations(result);
+                + hiddenRecommendations(result) + layers(result);
         out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
         print(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
                 + " excluded; evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision "
@@ -58,6 +58,10 @@ public final class TableRenderer {
                 row(Text.padLeft(Integer.toString(r.rank()), RANK) + (r.tiedWith().isEmpty() ? " " : "="), r.name(), r.score(),
                         r.reasons(), r.cautions(), view, out);
                 project(r.project(), INDENT, view.width() - INDENT, view, out);
+                if (!r.layers().isEmpty()) {
+                    out.println(" ".repeat(INDENT) + Text.truncate("  + a caching layer on top, if wanted: " + String.join(", ",
+                            r.layers().stream().map(l -> l.name() + " (" + l.score() + ")").toList()), view.width() - INDENT));
+                }
             }
             if (result.recommendations().stream().anyMatch(r -> !r.tiedWith().isEmpty())) {
                 out.println(Text.wrap("= equal score; the more downloaded library is listed first.", width).get(0));
@@ -138,7 +142,12 @@ public final class TableRenderer {
 
     private static int hiddenRecommendations(Result result) {
         int fittingTotal = result.knowledge().libraries() - result.excluded().size() - result.poorFits().size();
-        return Math.max(0, fittingTotal - result.recommendations().size());
+        return Math.max(0, fittingTotal - result.recommendations().size() - layers(result));
+    }
+
+    /** How many caching layers are shown on top of their clients rather than ranked. */
+    private static int layers(Result result) {
+        return result.recommendations().stream().mapToInt(r -> r.layers().size()).sum();
     }
 
     private static void row(String rank, String name, int score, List<Reason> reasons, List<Note> cautions, View view,
