@@ -3,7 +3,6 @@ package dev.dbpick.render;
 import dev.dbpick.advice.Result;
 import dev.dbpick.advice.StackEntry;
 import dev.dbpick.catalog.Library;
-import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.recommendation.Evaluation;
@@ -163,18 +162,7 @@ public final class DecisionRecord {
         out.println(").");
         if (margin != null && !margin.deciding().isEmpty()) {
             out.println();
-            out.println("The lines that decide it against " + md(view.name(margin.second())) + ":");
-            out.println();
-            for (LineDifference d : margin.deciding()) {
-                List<String> sides = new ArrayList<>();
-                if (d.firstText() != null) {
-                    sides.add(md(view.name(margin.first())) + " " + Text.signed(d.firstPoints()) + ", " + lower(md(d.firstText())));
-                }
-                if (d.otherText() != null) {
-                    sides.add(md(view.name(margin.second())) + " " + Text.signed(d.otherPoints()) + ", " + lower(md(d.otherText())));
-                }
-                out.println("- **" + Text.signed(d.points()) + "** from _" + md(d.rule()) + "_: " + String.join("; ", sides));
-            }
+            out.println(md(MarginText.of(margin, view)));
         }
         out.println();
         out.println("### Consequences");
