@@ -81,11 +81,15 @@
     return q.type === 'flags' ? flagsOf(q, q.default) : q.default;
   }
 
-  /** The same test as the CLI questionnaire: a condition holds when every field it names has one of its values. */
+  /**
+   * The same test as the CLI questionnaire: a condition holds when every field it names has one of its values;
+   * for a list (the databases), when it is not empty and every value chosen is one of them.
+   */
   function holds(condition) {
     return Object.entries(condition).every(([field, values]) => {
       const q = question(field);
       const value = q ? current(q) : undefined;
+      if (Array.isArray(value)) return value.length > 0 && value.every(v => values.includes(v));
       return typeof value === 'string' && values.includes(value);
     });
   }
@@ -297,8 +301,16 @@
   }
 
   function renderExplanations(explained) {
-    fill('pivots', explained.pivots && explained.pivots.length
-      ? renderChanges('What would change the first pick', explained.pivots, p => 'With ' + p.summary + ': ' + name(p.top))
+    // The answers a team revisits first; those that define the project (defining: true) under a heading of their own.
+    const pivots = explained.pivots || [];
+    const revisitable = pivots.filter(p => !p.defining), defining = pivots.filter(p => p.defining);
+    const pivotLabel = p => 'With ' + p.summary + ': ' + name(p.top);
+    fill('pivots', pivots.length
+      ? el('div', {},
+        revisitable.length ? renderChanges('What would change the first pick', revisitable, pivotLabel) : null,
+        revisitable.length ? null : el('p', { class: 'muted' }, 'No answer a team revisits (priorities, workload, asyncio,'
+          + ' what the code uses, constraints) would change the first pick.'),
+        defining.length ? renderChanges('Among the answers that define the project', defining, pivotLabel) : null)
       : el('p', { class: 'muted' }, 'No single answer change would change the first pick.'));
     fill('relaxations', explained.relaxations && explained.relaxations.length
       ? renderChanges('The smallest ways out', explained.relaxations,
@@ -334,6 +346,7 @@
         + ', knowledge revision ' + result.knowledge.revision + '.'
         + (result.knowledge.team ? ' With team knowledge ' + result.knowledge.team.folder + ' (revision '
           + result.knowledge.team.revision + ') on top of the bundled rules and data.' : '')));
+    if (result.knowledge.factsNote) parts.push(el('p', { class: 'muted' }, result.knowledge.factsNote));
     parts.push(el('div', { class: 'tools' },
       el('button', { type: 'button', id: 'download-adr', onclick: downloadRecord }, 'Download the decision record (Markdown)'),
       el('button', { type: 'button', id: 'compare-button', disabled: state.compare.size < 2 || state.compare.size > 4, onclick: compare },
@@ -376,6 +389,8 @@
           renderLines(entry.reasons),
           entry.cautions.length ? el('ul', { class: 'lines cautions' }, entry.cautions.map(c =>
             el('li', {}, el('span', { class: 'pts' }, '!'), el('span', {}, c.text, el('span', { class: 'rule' }, c.rule))))) : null,
+          entry.layers && entry.layers.length ? el('p', { class: 'muted' }, '+ a caching layer on top, if wanted: '
+            + entry.layers.map(l => l.name + ' (' + l.score + ')').join(', ')) : null,
           tools(entry))))));
   }
 
@@ -396,12 +411,32 @@
         'Compare'));
   }
 
+  /**
+   * The margin in plain words, as the terminal says it: who leads whom, then the concerns in each
+   * library's favour in the score lines' own sentences, with what each library got on them.
+   */
   function renderMargin(margin) {
-    const lines = margin.deciding.slice(0, 3).map(d => signed(d.points) + ' ' + d.rule);
+    const first = name(margin.first), second = name(margin.second);
+    const points = margin.points + ' point' + (margin.points === 1 ? '' : 's');
+    const against = (own, other, otherPoints) => signed(own) + ' against '
+      + (otherPoints === 0 ? 'nothing for ' + other : other + "'s " + signed(otherPoints));
+    const sentence = texts => texts.map(t => t.replace(/\.$/, '')).join('; ');
+    const side = (favoursFirst, who, other) => {
+      const concerns = (margin.concerns || []).filter(c => (c.points > 0) === favoursFirst);
+      if (!concerns.length) return null;
+      const said = concerns.slice(0, 3).map(c => {
+        const own = favoursFirst ? c.firstTexts : c.otherTexts, others = favoursFirst ? c.otherTexts : c.firstTexts;
+        const ownPoints = favoursFirst ? c.firstPoints : c.otherPoints, otherPoints = favoursFirst ? c.otherPoints : c.firstPoints;
+        return own.length ? sentence(own) + ' (' + against(ownPoints, other, otherPoints) + ')'
+          : 'against ' + other + ': ' + sentence(others) + ' (' + against(otherPoints, who, ownPoints) + ')';
+      });
+      return el('p', { class: 'muted' }, 'In ' + who + "'s favour: " + said.join('; ')
+        + (concerns.length > 3 ? '; and ' + (concerns.length - 3) + ' more' : '') + '.');
+    };
     return el('div', { class: 'panel' },
-      el('p', {}, name(margin.first) + ' leads ' + name(margin.second) + ' by ' + margin.points + ' point'
-        + (margin.points === 1 ? '' : 's') + (margin.nearTie ? ': a near tie' : '') + '.'),
-      lines.length ? el('p', { class: 'muted' }, 'The lines that decide it: ' + lines.join(', ') + '.') : null);
+      el('p', {}, margin.nearTie ? first + ' and ' + second + ' are a near tie: ' + first + ' leads by ' + points + '.'
+        : first + ' leads ' + second + ' by ' + points + '.'),
+      side(true, first, second), side(false, second, first));
   }
 
   /** Answer changes, each a button that applies it. */

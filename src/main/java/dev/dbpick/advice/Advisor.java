@@ -55,8 +55,9 @@ public final class Advisor {
             // An answer lists the excluded libraries with their exclusions only, never their score lines.
             Ranking ranking = asker.rankFitting(profile);
             Explainer explainer = new Explainer(asker);
-            return result(ranking, top, Margin.of(ranking, knowledge().settings().nearTiePoints()),
-                    include.pivots() ? explainer.pivots(ranking) : null,
+            return result(ranking, top, Margin.of(CacheLayers.of(profile, ranking.recommended()).ranked(),
+                            knowledge().settings().nearTiePoints()),
+                    include.pivots() ? arranged(explainer.pivots(ranking)) : null,
                     include.relaxations() ? explainer.relaxations(ranking) : null);
         }
     }
@@ -76,7 +77,8 @@ public final class Advisor {
             Explainer explainer = new Explainer(asker);
             for (String database : profile.databases()) {
                 last = asker.rank(profile.forDatabase(database));
-                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints(), include));
+                entries.add(Stacks.entry(explainer, last, database, knowledge().settings().nearTiePoints(), include,
+                        java.util.Set.copyOf(knowledge().settings().definingAnswers())));
             }
         }
         // A whole data layer has no single first pick: its explanations are per database, and the
@@ -137,14 +139,17 @@ public final class Advisor {
     }
 
     private Result result(Ranking ranking, int top, Margin margin, List<Pivot> pivots, List<Relaxation> relaxations) {
-        List<Assessment> recommended = ranking.recommended();
+        CacheLayers layered = CacheLayers.of(ranking.profile(), ranking.recommended());
+        List<Assessment> recommended = layered.ranked();
         int limit = top <= 0 ? recommended.size() : Math.min(top, recommended.size());
         List<Result.Recommendation> listed = new ArrayList<>(limit);
         for (int i = 0; i < limit; i++) {
             Assessment a = recommended.get(i);
             List<String> tied = recommended.stream().filter(o -> o.score() == a.score() && o != a).map(Assessment::id).toList();
+            List<StackEntry.Pick> layers = layered.layers().getOrDefault(a.id(), List.of()).stream()
+                    .map(l -> new StackEntry.Pick(l.id(), l.library().name(), l.library().primaryKind(), l.score())).toList();
             listed.add(new Result.Recommendation(i + 1, a.id(), a.library().name(), a.library().primaryKind(), a.score(),
-                    tied, a.reasons(), a.cautions()));
+                    tied, a.reasons(), a.cautions(), layers, null));
         }
         List<Result.PoorFit> poorFits = ranking.poorFits().stream()
                 .map(a -> new Result.PoorFit(a.id(), a.library().name(), a.library().primaryKind(), a.score(), a.reasons(), a.cautions()))
@@ -154,10 +159,30 @@ public final class Advisor {
         return new Result(listed, poorFits, excluded, margin, pivots, relaxations, null, ranking.profile(), info(ranking));
     }
 
+    /** Pivots with the revisitable answers first, the ones that define the project apart and after. */
+    private List<Pivot> arranged(List<Pivot> pivots) {
+        return Pivot.arranged(pivots, java.util.Set.copyOf(knowledge().settings().definingAnswers()));
+    }
+
     private Result.KnowledgeInfo info(Ranking ranking) {
         Knowledge knowledge = knowledge();
         return new Result.KnowledgeInfo(knowledge.revision(), knowledge.rules().names().size(), knowledge.catalog().size(),
-                ranking.evaluation().date(), knowledge.team());
+                ranking.evaluation().date(), knowledge.team(), factsNote(ranking.evaluation().date()));
+    }
+
+    /**
+     * When the evaluation date is before the earliest date the catalog's facts were recorded on:
+     * the line saying they are as recorded then. Libraries first released after the date are
+     * excluded by the rules; releases, ranks and advisories are not rewound.
+     */
+    private String factsNote(String evaluatedOn) {
+        String earliest = knowledge().catalog().libraries().stream().map(dev.dbpick.catalog.Library::asOf)
+                .filter(java.util.Objects::nonNull).min(String::compareTo).orElse(null);
+        if (earliest == null || evaluatedOn.compareTo(earliest) >= 0) {
+            return null;
+        }
+        return "Evaluated on " + evaluatedOn + ", before the catalog's facts were recorded (" + earliest + " and later): the"
+                + " facts are as recorded on their dates, not as they stood then; libraries first released later are excluded.";
     }
 
 }

@@ -45,7 +45,8 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
 
     /** What the OpenAPI document says of {@code pivots}, here and per database of a stack. */
     static final String PIVOTS = "Only when asked for (include=pivots, or all): the single answer changes that would"
-            + " change the first pick, each {changes, top, summary}. Absent when not asked for; [] when asked and there are none.";
+            + " change the first pick, each {changes, top, summary, defining}: the answers a team revisits first, then"
+            + " (defining: true) those that define the project. Absent when not asked for; [] when asked and there are none.";
 
     /** What the OpenAPI document says of {@code relaxations}, here and per database of a stack. */
     static final String RELAXATIONS = "Only when asked for (include=relaxations, or all): when nothing fits, the smallest"
@@ -79,24 +80,29 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
      * One place of the ranking; {@code score} is the sum of the reasons' points; {@code tiedWith} the ids with the same
      * score; {@code project}, given {@code --project}, whether the project already depends on it or what it would replace.
      */
-    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions", "project"})
+    @JsonPropertyOrder({"rank", "id", "name", "kind", "score", "tiedWith", "reasons", "cautions", "layers", "project"})
     public record Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
                                  List<Reason> reasons, List<Note> cautions,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                 @Schema(description = "In a cache answer, the recommended caching layers that run on this"
+                                         + " client (dogpile.cache over redis-py): options on top of it, not ranked against it",
+                                         requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<StackEntry.Pick> layers,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) Standing project) {
 
         public Recommendation {
             tiedWith = List.copyOf(tiedWith);
             reasons = List.copyOf(reasons);
             cautions = List.copyOf(cautions);
+            layers = List.copyOf(layers);
         }
 
         public Recommendation(int rank, String id, String name, String kind, int score, List<String> tiedWith,
                               List<Reason> reasons, List<Note> cautions) {
-            this(rank, id, name, kind, score, tiedWith, reasons, cautions, null);
+            this(rank, id, name, kind, score, tiedWith, reasons, cautions, List.of(), null);
         }
 
         Recommendation withProject(Standing standing) {
-            return new Recommendation(rank, id, name, kind, score, tiedWith, reasons, cautions, standing);
+            return new Recommendation(rank, id, name, kind, score, tiedWith, reasons, cautions, layers, standing);
         }
     }
 
@@ -119,13 +125,24 @@ public record Result(List<Recommendation> recommendations, List<PoorFit> poorFit
 
     /**
      * Which knowledge produced a result: the revision hash of the rule and data files, how much
-     * they held, the date ages were judged against, and the team's layer that took part
-     * ({@code --team DIR}: its folder and the revision of its files alone; null when none did).
+     * they held, the date ages were judged against, the team's layer that took part
+     * ({@code --team DIR}: its folder and the revision of its files alone; null when none did),
+     * and {@code factsNote}, only when the evaluation date is before the earliest date the
+     * catalog's facts were recorded on: one line saying the facts are as recorded then, not as
+     * they stood on the evaluation date.
      */
     public record KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn,
                                 @Schema(description = "The team's layer that took part (--team DIR, DBPICK_TEAM): its folder and"
                                         + " the revision of its files alone; null when the bundled knowledge answered alone",
-                                        nullable = true) dev.dbpick.knowledge.Knowledge.Team team) {
+                                        nullable = true) dev.dbpick.knowledge.Knowledge.Team team,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                @Schema(description = "Only when the evaluation date is before the catalog's fact dates: one"
+                                        + " line saying the facts are as recorded on their dates", requiredMode =
+                                        Schema.RequiredMode.NOT_REQUIRED) String factsNote) {
+
+        public KnowledgeInfo(String revision, int rules, int libraries, String evaluatedOn) {
+            this(revision, rules, libraries, evaluatedOn, null, null);
+        }
 
         /** One line naming the team's layer, or null without one: for the table and the decision record. */
         public String teamLine() {

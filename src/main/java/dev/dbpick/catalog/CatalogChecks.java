@@ -150,6 +150,10 @@ final class CatalogChecks {
         vocabularyValue(problems, "maintenance.lifecycle", "lifecycle", m.lifecycle());
         vocabularyValue(problems, "maintenance.devStatus", "devStatus", m.devStatus());
         required(problems, "maintenance.latestVersion", m.latestVersion());
+        if (m.firstReleased() != null && (!MONTH.matcher(m.firstReleased()).matches()
+                || m.released() != null && m.firstReleased().compareTo(m.released()) > 0)) {
+            problems.add("\"maintenance.firstReleased\" must be a month, YYYY-MM, no later than \"released\", or null when not recorded");
+        }
         if (m.released() == null || !MONTH.matcher(m.released()).matches()) {
             problems.add("\"maintenance.released\" must be a month, YYYY-MM");
         }

@@ -222,9 +222,14 @@ public record Library(
         }
     }
 
-    /** Release and maintenance facts; how active a library is follows from {@code released} and the evaluation date. */
+    /**
+     * Release and maintenance facts; how active a library is follows from {@code released} and the
+     * evaluation date. {@code firstReleased} is the month of its first release (the first stable one
+     * where earlier previews are not recorded), null when the catalog does not record it: an
+     * evaluation date before it finds the library not released yet.
+     */
     public record Maintenance(String lifecycle, String devStatus, String latestVersion, String released,
-                              Integer downloadRank) {
+                              String firstReleased, Integer downloadRank) {
 
         /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50"; -1 if none. */
         @JsonIgnore
@@ -243,6 +248,16 @@ public record Library(
         @JsonIgnore
         public boolean unfixed() {
             return fixedIn == null;
+        }
+
+        /**
+         * The earliest month it can have been published, YYYY-MM: a CVE id is assigned in the year
+         * its number was reserved, so CVE-2026-26198 was published in 2026 at the earliest; null
+         * for an id that carries no year (GHSA-...), which is then taken as known on any date.
+         */
+        @JsonIgnore
+        public String publishedNotBefore() {
+            return id.matches("CVE-\\d{4}-\\d+") ? id.substring(4, 8) + "-01" : null;
         }
     }
 

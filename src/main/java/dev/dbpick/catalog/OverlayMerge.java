@@ -41,7 +41,7 @@ public final class OverlayMerge {
         Library.Maintenance maintenance = new Library.Maintenance(m.lifecycle(),
                 text(facts, FactNames.DEV_STATUS, m.devStatus()),
                 text(facts, FactNames.LATEST_VERSION, m.latestVersion()),
-                text(facts, FactNames.RELEASED, m.released()),
+                text(facts, FactNames.RELEASED, m.released()), m.firstReleased(),
                 facts.containsKey(FactNames.DOWNLOAD_RANK) ? rank(facts.get(FactNames.DOWNLOAD_RANK).value()) : m.downloadRank());
         List<Library.PythonLine> python = python(hand.python(), facts);
         Map<String, List<String>> aliases = new LinkedHashMap<>();

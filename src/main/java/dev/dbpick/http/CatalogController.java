@@ -45,7 +45,11 @@ public class CatalogController {
 
     /** The questions, choices, defaults and help texts that define a profile. */
     @Get("/questionnaire")
-    @Operation(summary = "The profile's questions, choices, defaults and help")
+    @Operation(summary = "The profile's questions, choices, defaults and help",
+            description = "Each question's skipWhen conditions say when earlier answers settle it, so a client does not"
+                    + " ask it: a condition holds when every field it names has one of its values, and for a list field"
+                    + " (databases) when the list is not empty and every value chosen is one of them. With only server"
+                    + " databases chosen (PostgreSQL, ...) the deployment and sharing questions are not asked.")
     public Questionnaire questionnaire() {
         return holder.current().knowledge().questionnaire();
     }

@@ -33,7 +33,7 @@ final class ConsequencePolicy {
             dev.dbpick.recommendation.Evaluation.class, dev.dbpick.recommendation.Pairing.class,
             dev.dbpick.recommendation.Activity.class, dev.dbpick.recommendation.Score.class,
             dev.dbpick.recommendation.Exclusion.class, dev.dbpick.recommendation.Caution.class,
-            dev.dbpick.recommendation.PairingScore.class);
+            dev.dbpick.recommendation.PairingScore.class, dev.dbpick.recommendation.AppliesTo.class);
     private static final Set<String> FACT_STATICS = Set.of("dev/dbpick/recommendation/Evaluation.span");
 
     private static final Set<String> NUMBER_METHODS = Set.of("valueOf", "intValue", "longValue", "doubleValue", "floatValue",

@@ -15,18 +15,21 @@ import java.io.IOException;
  * @param changeOrder           profile fields from the most to the least plausible to change, the order
  *                              in which pivots, relaxations and admitting changes are offered
  * @param refresh               where and how {@code dbpick catalog refresh} fetches facts (defaults when absent)
+ * @param definingAnswers       profile fields that define the project rather than settle a choice: answer
+ *                              changes to them are listed apart, after the others (none when absent)
  */
 public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary,
-                       java.util.List<String> changeOrder, RefreshSettings refresh) {
+                       java.util.List<String> changeOrder, RefreshSettings refresh, java.util.List<String> definingAnswers) {
 
     public Settings {
         changeOrder = changeOrder == null ? java.util.List.of() : java.util.List.copyOf(changeOrder);
         refresh = refresh == null ? RefreshSettings.DEFAULTS : refresh;
+        definingAnswers = definingAnswers == null ? java.util.List.of() : java.util.List.copyOf(definingAnswers);
     }
 
-    /** Settings with the default refresh sources. */
+    /** Settings with the default refresh sources and no defining answers. */
     public Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary, java.util.List<String> changeOrder) {
-        this(nearTiePoints, staleFactsAfterMonths, maxFiringsPerLibrary, changeOrder, null);
+        this(nearTiePoints, staleFactsAfterMonths, maxFiringsPerLibrary, changeOrder, null, null);
     }
 
     public static Settings read(SourceFile file) {
@@ -48,6 +51,9 @@ public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiri
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("refresh")) {
                 object.putNull("refresh");   // optional: the defaults
             }
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has("definingAnswers")) {
+                object.putNull("definingAnswers");   // optional: none
+            }
             settings = tree == null || tree.isMissingNode() ? null : Mappers.yaml().treeToValue(tree, Settings.class);
         } catch (JsonProcessingException e) {
             throw new KnowledgeException(file.name() + ": " + Mappers.describe(e));
@@ -60,9 +66,11 @@ public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiri
         positive(file, "nearTiePoints", settings.nearTiePoints());
         positive(file, "staleFactsAfterMonths", settings.staleFactsAfterMonths());
         positive(file, "maxFiringsPerLibrary", settings.maxFiringsPerLibrary());
-        for (String field : settings.changeOrder()) {
+        for (String field : java.util.stream.Stream.concat(settings.changeOrder().stream(), settings.definingAnswers().stream())
+                .toList()) {
             if (!dev.dbpick.profile.Profile.FIELDS.containsKey(field)) {
-                throw new KnowledgeException(file.name() + ": \"changeOrder\": \"" + field + "\" is not a profile field"
+                throw new KnowledgeException(file.name() + ": \"" + (settings.changeOrder().contains(field) ? "changeOrder"
+                        : "definingAnswers") + "\": \"" + field + "\" is not a profile field"
                         + dev.dbpick.support.Suggestions.didYouMean(field, dev.dbpick.profile.Profile.FIELDS.keySet())
                         + "; profile fields: " + String.join(", ", dev.dbpick.profile.Profile.FIELDS.keySet()));
             }

@@ -22,9 +22,13 @@ import java.util.Set;
  */
 public final class Inference {
 
-    /** Web frameworks the questionnaire calls "other". aiohttp is left out: most projects use it as an HTTP client. */
-    private static final Set<String> OTHER_FRAMEWORKS = Set.of("sanic", "tornado", "litestar", "starlite", "quart", "falcon",
+    /** Web frameworks the questionnaire calls "other". */
+    private static final Set<String> OTHER_FRAMEWORKS = Set.of("sanic", "tornado", "starlite", "quart", "falcon",
             "bottle", "cherrypy", "blacksheep", "robyn", "emmett", "masonite", "hug", "microdot");
+    /** Framework choices a dependency does not settle: most projects use aiohttp as an HTTP client. */
+    private static final Set<String> NOT_INFERRED = Set.of("aiohttp");
+    /** A framework built on another: a project on FastAPI often names Starlette too, and FastAPI is the answer. */
+    private static final Map<String, String> BUILT_ON = Map.of("fastapi", "starlette");
     /** Packages whose use means the code runs on asyncio. */
     private static final Set<String> ASYNCIO = Set.of("fastapi", "starlette", "aiohttp", "sanic", "quart", "litestar",
             "starlite", "blacksheep", "tornado", "uvloop", "robyn");
@@ -122,7 +126,7 @@ public final class Inference {
         }
         Map<String, String> frameworks = new LinkedHashMap<>();
         for (Choice choice : question.get().choices()) {
-            if (!choice.value().equals("other") && !choice.value().equals("none")) {
+            if (!choice.value().equals("other") && !choice.value().equals("none") && !NOT_INFERRED.contains(choice.value())) {
                 frameworks.put(choice.value(), choice.value());
                 choice.aliases().forEach(a -> frameworks.putIfAbsent(Requirement.normalize(a), choice.value()));
             }
@@ -147,6 +151,11 @@ public final class Inference {
                 other = r;
             }
         }
+        BUILT_ON.forEach((framework, base) -> {
+            if (direct.containsKey(framework)) {
+                direct.remove(base);
+            }
+        });
         Map<String, Requirement> found = !direct.isEmpty() ? direct : plugins;
         if (found.size() == 1) {
             Map.Entry<String, Requirement> only = found.entrySet().iterator().next();

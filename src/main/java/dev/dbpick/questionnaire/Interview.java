@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * <p>A question is asked when it has no answer yet (answers given up front, from a profile or
  * flags, are not asked again) and none of its {@code skipWhen} conditions holds for the
- * answers so far, defaults standing in for questions not yet answered.
+ * answers so far, defaults standing in for questions not yet answered. A condition on a list
+ * holds when every value chosen is one it names, so questions that earlier answers settle (the
+ * deployment, once only server databases are chosen) are not asked.
  */
 public final class Interview {
 
@@ -93,9 +95,21 @@ public final class Interview {
         return question.skipWhen().stream().anyMatch(this::holds);
     }
 
+    /**
+     * Whether every field a condition names has one of its values; for a list (the databases), whether
+     * it is not empty and every value chosen is one of them: PostgreSQL alone, or with MySQL, settles
+     * that the data lives on a server.
+     */
     private boolean holds(Map<String, List<String>> condition) {
         return condition.entrySet().stream().allMatch(e -> {
             JsonNode value = current(questionnaire.get(e.getKey()));
+            if (value.isArray()) {
+                boolean all = !value.isEmpty();
+                for (JsonNode item : value) {
+                    all &= item.isTextual() && e.getValue().contains(item.asText());
+                }
+                return all;
+            }
             return value.isTextual() && e.getValue().contains(value.asText());
         });
     }

@@ -22,4 +22,9 @@ public record Assessment(Library library, int score, List<Reason> reasons, List<
     public boolean excluded() {
         return !exclusions.isEmpty();
     }
+
+    /** Whether a constraint rules it out as the driver under a pick too, not only as a pick itself. */
+    public boolean excludedAsDriver() {
+        return exclusions.stream().anyMatch(n -> !n.pickOnly());
+    }
 }

@@ -277,9 +277,9 @@ final class Firing {
         for (Derived d : derived) {
             Object fact = d.fact();
             if (fact instanceof Score s) {
-                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text()));
+                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text(), s.appliesTo() == AppliesTo.PICK));
             } else if (fact instanceof Exclusion e) {
-                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text()));
+                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text(), e.appliesTo() == AppliesTo.PICK));
             } else if (fact instanceof Caution c) {
                 lines(byLibrary, c.library()).cautions.add(new Note(d.rule(), c.text()));
             } else if (fact instanceof PairingScore p) {

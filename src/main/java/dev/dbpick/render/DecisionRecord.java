@@ -3,7 +3,6 @@ package dev.dbpick.render;
 import dev.dbpick.advice.Result;
 import dev.dbpick.advice.StackEntry;
 import dev.dbpick.catalog.Library;
-import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.recommendation.Evaluation;
@@ -48,6 +47,9 @@ public final class DecisionRecord {
         if (result.knowledge().team() != null) {
             out.println("- Team knowledge: `" + result.knowledge().team().folder() + "`, revision `"
                     + result.knowledge().team().revision() + "`, on top of the bundled rules and data");
+        }
+        if (result.knowledge().factsNote() != null) {
+            out.println("- Note: " + Markdown.text(result.knowledge().factsNote()));
         }
         out.println();
         context(result, view, out);
@@ -164,18 +166,7 @@ public final class DecisionRecord {
         out.println(").");
         if (margin != null && !margin.deciding().isEmpty()) {
             out.println();
-            out.println("The lines that decide it against " + Markdown.text(view.name(margin.second())) + ":");
-            out.println();
-            for (LineDifference d : margin.deciding()) {
-                List<String> sides = new ArrayList<>();
-                if (d.firstText() != null) {
-                    sides.add(Markdown.text(view.name(margin.first())) + " " + Text.signed(d.firstPoints()) + ", " + lower(Markdown.text(d.firstText())));
-                }
-                if (d.otherText() != null) {
-                    sides.add(Markdown.text(view.name(margin.second())) + " " + Text.signed(d.otherPoints()) + ", " + lower(Markdown.text(d.otherText())));
-                }
-                out.println("- **" + Text.signed(d.points()) + "** from _" + Markdown.text(d.rule()) + "_: " + String.join("; ", sides));
-            }
+            out.println(Markdown.text(MarginText.of(margin, view)));
         }
         out.println();
         out.println("### Consequences");
@@ -275,6 +266,8 @@ public final class DecisionRecord {
             view.catalog().find(r.id()).filter(l -> horizon.stale(l.asOf())).ifPresent(l -> items.add("the facts about "
                     + l.name() + " (checked " + l.asOf() + ") go stale, within " + STALE_WITHIN_MONTHS + " months: check its latest release"));
             view.catalog().find(r.id()).map(Library::advisories).orElse(List.of()).stream().filter(Library.Advisory::unfixed)
+                    .filter(a -> a.publishedNotBefore() == null
+                            || a.publishedNotBefore().compareTo(result.knowledge().evaluatedOn()) <= 0)
                     .forEach(a -> items.add(a.id() + " in " + r.name() + " gets a fixed release"));
         }
         if (items.isEmpty()) {

@@ -25,6 +25,10 @@ public final class MarkdownRenderer {
                 + result.knowledge().revision() + "`" + (result.knowledge().team() == null ? ""
                 : ", team knowledge `" + result.knowledge().team().folder() + "` revision `" + result.knowledge().team().revision() + "`")
                 + ")");
+        if (result.knowledge().factsNote() != null) {
+            out.println();
+            out.println(Markdown.text(result.knowledge().factsNote()));
+        }
         out.println();
         if (result.stack() != null) {
             out.println("| Database | Pick | Runs on | Alternatives |");
@@ -41,18 +45,14 @@ public final class MarkdownRenderer {
             out.println("No library is recommended for this profile.");
         } else {
             table(result.recommendations().stream().map(r -> new Row(r.rank() + (r.tiedWith().isEmpty() ? "" : "="),
-                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions(), project(r.project()))).toList(),
+                    r.name(), r.id(), r.kind(), r.score(), r.reasons(), r.cautions(), project(r.project()) + layers(r))).toList(),
                     view.explain(), out);
         }
         margin(result.margin(), view, out);
-        if (!TableRenderer.listed(result.pivots()).isEmpty()) {
-            out.println();
-            out.println("### What would change the first pick");
-            out.println();
-            for (Pivot pivot : result.pivots()) {
-                out.println("- with " + Markdown.text(pivot.summary()) + ": " + Markdown.text(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
-            }
-        }
+        pivots("What would change the first pick", TableRenderer.listed(result.pivots()).stream().filter(p -> !p.defining())
+                .toList(), view, out);
+        pivots("Among the answers that define the project", TableRenderer.listed(result.pivots()).stream()
+                .filter(Pivot::defining).toList(), view, out);
         if (!TableRenderer.listed(result.relaxations()).isEmpty()) {
             out.println();
             out.println("### The smallest ways out");
@@ -89,6 +89,12 @@ public final class MarkdownRenderer {
                        String project) {
     }
 
+    /** In a cache answer, the caching layers on top of a client, to append to its cell. */
+    private static String layers(Result.Recommendation r) {
+        return r.layers().isEmpty() ? "" : "<br>+ a caching layer on top, if wanted: " + Markdown.text(String.join(", ",
+                r.layers().stream().map(l -> l.name() + " (" + l.score() + ")").toList()));
+    }
+
     /** With --project, where a library stands in it, as a line break and an emphasis to append to its cell. */
     private static String project(dev.dbpick.project.Standing standing) {
         return standing == null || standing.text() == null ? "" : "<br>_" + Markdown.text(standing.text()) + "_";
@@ -113,8 +119,18 @@ public final class MarkdownRenderer {
             return;
         }
         out.println();
-        out.println(Markdown.text(view.name(margin.first())) + " leads " + Markdown.text(view.name(margin.second())) + " by " + margin.points()
-                + " points" + (margin.nearTie() ? ", a near tie" : "") + (margin.deciding().isEmpty() ? "." : "; deciding lines: "
-                + String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).map(Markdown::text).toList()) + "."));
+        out.println(Markdown.text(MarginText.of(margin, view)));
+    }
+
+    private static void pivots(String title, List<Pivot> pivots, View view, PrintWriter out) {
+        if (pivots.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("### " + title);
+        out.println();
+        for (Pivot pivot : pivots) {
+            out.println("- with " + Markdown.text(pivot.summary()) + ": " + Markdown.text(view.name(pivot.top())) + " (`" + pivot.top() + "`)");
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.dbpick.render;
 
 import dev.dbpick.advice.Result;
 import dev.dbpick.advice.StackEntry;
-import dev.dbpick.explanation.LineDifference;
 import dev.dbpick.explanation.Margin;
 import dev.dbpick.explanation.Pivot;
 import dev.dbpick.explanation.Relaxation;
@@ -41,11 +40,14 @@ public final class TableRenderer {
         }
         int width = view.width();
         int fitting = result.recommendations().size() + result.poorFits().size()
-                + hiddenRecommendations(result);
+                + hiddenRecommendations(result) + layers(result);
         out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
         print(fitting + " of " + result.knowledge().libraries() + " libraries fit, " + result.excluded().size()
                 + " excluded; evaluated on " + result.knowledge().evaluatedOn() + ", knowledge revision "
                 + result.knowledge().revision(), width, out);
+        if (result.knowledge().factsNote() != null) {
+            print(result.knowledge().factsNote(), width, out);
+        }
         out.println();
         if (result.recommendations().isEmpty()) {
             nothingFits(result, view, out);
@@ -56,6 +58,10 @@ public final class TableRenderer {
                 row(Text.padLeft(Integer.toString(r.rank()), RANK) + (r.tiedWith().isEmpty() ? " " : "="), r.name(), r.score(),
                         r.reasons(), r.cautions(), view, out);
                 project(r.project(), INDENT, view.width() - INDENT, view, out);
+                if (!r.layers().isEmpty()) {
+                    out.println(" ".repeat(INDENT) + Text.truncate("  + a caching layer on top, if wanted: " + String.join(", ",
+                            r.layers().stream().map(l -> l.name() + " (" + l.score() + ")").toList()), view.width() - INDENT));
+                }
             }
             if (result.recommendations().stream().anyMatch(r -> !r.tiedWith().isEmpty())) {
                 out.println(Text.wrap("= equal score; the more downloaded library is listed first.", width).get(0));
@@ -96,6 +102,9 @@ public final class TableRenderer {
         out.println(Text.truncate("Profile: " + ProfileText.summary(result.profile(), view.questionnaire()), width));
         out.println("A whole data layer, one pick per database; evaluated on " + result.knowledge().evaluatedOn()
                 + ", knowledge revision " + result.knowledge().revision());
+        if (result.knowledge().factsNote() != null) {
+            print(result.knowledge().factsNote(), width, out);
+        }
         out.println();
         String indent = " ".repeat(DATABASE + 2);
         int text = width - indent.length();
@@ -125,8 +134,7 @@ public final class TableRenderer {
                         e.alternatives().stream().map(StackEntry.Pick::name).toList()), text));
             }
             if (e.margin() != null && e.margin().nearTie()) {
-                out.println(indent + Text.truncate("a near tie: " + view.name(e.margin().first()) + " leads "
-                        + view.name(e.margin().second()) + " by " + e.margin().points(), text));
+                out.println(indent + Text.truncate(MarginText.headline(e.margin(), view), text));
             }
             listed(e.pivots()).stream().limit(2).forEach(p -> out.println(indent + Text.truncate("with " + p.summary() + ": "
                     + view.name(p.top()), text)));
@@ -145,7 +153,12 @@ public final class TableRenderer {
 
     private static int hiddenRecommendations(Result result) {
         int fittingTotal = result.knowledge().libraries() - result.excluded().size() - result.poorFits().size();
-        return Math.max(0, fittingTotal - result.recommendations().size());
+        return Math.max(0, fittingTotal - result.recommendations().size() - layers(result));
+    }
+
+    /** How many caching layers are shown on top of their clients rather than ranked. */
+    private static int layers(Result result) {
+        return result.recommendations().stream().mapToInt(r -> r.layers().size()).sum();
     }
 
     private static void row(String rank, String name, int score, List<Reason> reasons, List<Note> cautions, View view,
@@ -195,36 +208,36 @@ public final class TableRenderer {
         if (margin == null) {
             return;
         }
-        StringBuilder text = new StringBuilder(view.name(margin.first()) + " leads " + view.name(margin.second()) + " by "
-                + margin.points() + " point" + (margin.points() == 1 ? "" : "s"));
-        text.append(margin.nearTie() ? ": a near tie" : "");
-        if (!margin.deciding().isEmpty()) {
-            text.append(margin.nearTie() ? "; the deciding lines are " : "; the lines that decide it: ");
-            text.append(String.join(", ", margin.deciding().stream().limit(3).map(TableRenderer::difference).toList()));
-            if (margin.deciding().size() > 3) {
-                text.append(" and ").append(margin.deciding().size() - 3).append(" more");
-            }
-        }
         out.println();
-        Text.wrap(text + ".", view.width()).forEach(out::println);
-    }
-
-    /** A rule's difference between two libraries, e.g. "+8 Framework: made for the chosen framework". */
-    static String difference(LineDifference d) {
-        return Text.signed(d.points()) + " " + d.rule();
+        Text.wrap(MarginText.of(margin, view), view.width()).forEach(out::println);
     }
 
     private static void pivots(List<Pivot> pivots, View view, PrintWriter out) {
         if (pivots == null || pivots.isEmpty()) {
             return;
         }
+        List<Pivot> revisitable = pivots.stream().filter(p -> !p.defining()).toList();
+        List<Pivot> defining = pivots.stream().filter(Pivot::defining).toList();
+        pivotGroup("What would change the first pick:", revisitable, view, out);
+        if (revisitable.isEmpty()) {
+            out.println();
+            print("No answer a team revisits (priorities, workload, asyncio, what the code uses, constraints) would change"
+                    + " the first pick.", view.width(), out);
+        }
+        pivotGroup("Among the answers that define the project:", defining, view, out);
+        if (pivots.size() > Math.min(PIVOTS, revisitable.size()) + Math.min(PIVOTS, defining.size())) {
+            out.println("  and more: --format json --include pivots lists every one");
+        }
+    }
+
+    private static void pivotGroup(String title, List<Pivot> pivots, View view, PrintWriter out) {
+        if (pivots.isEmpty()) {
+            return;
+        }
         out.println();
-        out.println("What would change the first pick:");
+        out.println(title);
         for (Pivot pivot : pivots.stream().limit(PIVOTS).toList()) {
             out.println(Text.truncate("  with " + pivot.summary() + ": " + view.name(pivot.top()), view.width()));
-        }
-        if (pivots.size() > PIVOTS) {
-            out.println("  and " + (pivots.size() - PIVOTS) + " more (--format json --include pivots lists every one)");
         }
     }
 

@@ -102,6 +102,7 @@ public final class ScenarioRunner {
         for (StackEntry entry : result.stack()) {
             entry.reasons().forEach(r -> fired.add(r.rule()));
             entry.runsOnReasons().forEach(r -> fired.add(r.rule()));
+            entry.excluded().forEach(e -> e.reasons().forEach(r -> fired.add(r.rule())));
             Scenario.StackPick expected = scenario.stack().get(entry.database());
             if (expected == null) {
                 continue;

@@ -3,6 +3,7 @@ package dev.dbpick.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbpick.TestKnowledge;
@@ -55,10 +56,10 @@ class AskSessionTest {
 
     @Test
     void prefilledAnswersAreNotAskedAgain() {
-        ScriptedPrompter prompter = script(blanks(8));
+        ScriptedPrompter prompter = script(blanks(6));
         ObjectNode answers = run(prompter, "{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
-        assertEquals(List.of("purpose", "deployment", "sharedBy", "python", "workload", "alreadyUses", "priorities", "constraints"),
-                prompter.asked);
+        assertEquals(List.of("purpose", "python", "workload", "alreadyUses", "priorities", "constraints"), prompter.asked,
+                "PostgreSQL settles the deployment and the sharing");
         assertEquals("required", answers.get("async").asText());
     }
 
@@ -116,6 +117,38 @@ class AskSessionTest {
         ScriptedPrompter prompter = script(concat(List.of("", "", "server"), blanks(7)));
         run(prompter, "{}");
         assertFalse(prompter.asked.contains("sharedBy"), "a server serves everyone who reaches it");
+    }
+
+    @Test
+    void aServerDatabaseSettlesTheDeploymentAndTheSharing() {
+        ScriptedPrompter prompter = script(concat(List.of("", "postgresql,redis"), blanks(8)));
+        ObjectNode answers = run(prompter, "{}");
+        assertFalse(prompter.asked.contains("deployment"), "PostgreSQL and Redis run as servers");
+        assertFalse(prompter.asked.contains("sharedBy"), "a server serves everyone who reaches it");
+        assertFalse(answers.has("deployment"));
+    }
+
+    @Test
+    void anEmbeddedDatabaseSettlesTheDeploymentButNotTheSharing() {
+        ScriptedPrompter prompter = script(concat(List.of("", "sqlite"), blanks(9)));
+        run(prompter, "{}");
+        assertFalse(prompter.asked.contains("deployment"));
+        assertTrue(prompter.asked.contains("sharedBy"), "an SQLite file may be one process's or several's");
+    }
+
+    @Test
+    void aServerAndAnEmbeddedDatabaseTogetherLeaveTheDeploymentOpen() {
+        ScriptedPrompter prompter = script(concat(List.of("", "postgresql,sqlite"), blanks(10)));
+        run(prompter, "{}");
+        assertTrue(prompter.asked.contains("deployment"));
+    }
+
+    @Test
+    void choosingAServerDatabaseInTheReviewDropsTheDeploymentAnswer() {
+        ScriptedPrompter prompter = script(concat(concat(List.of("", "", "embedded"), blanks(8)), List.of("postgresql")),
+                List.of("databases", ""));
+        ObjectNode answers = run(prompter, "{}");
+        assertFalse(answers.has("deployment"), "an embedded deployment no longer applies to PostgreSQL: " + answers);
     }
 
     private static List<String> blanks(int count) {

@@ -126,6 +126,17 @@ class EndpointsTest extends ServiceTest {
     }
 
     @Test
+    void theQuestionnaireSaysTheDatabasesSettleTheDeployment() throws IOException {
+        JsonNode questions = get("/api/v1/questionnaire").get("questions");
+        JsonNode deployment = null;
+        for (JsonNode q : questions) {
+            deployment = "deployment".equals(q.get("field").asText()) ? q : deployment;
+        }
+        assertTrue(deployment != null && deployment.get("skipWhen").toString().contains("{\"databases\":[\"postgresql\""),
+                "a client skips the deployment question once only server databases are chosen: " + deployment);
+    }
+
+    @Test
     void knowledgeGivesTheRevision() throws IOException {
         JsonNode status = get("/api/v1/knowledge");
         assertEquals(12, status.get("revision").asText().length());
