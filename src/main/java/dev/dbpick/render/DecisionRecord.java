@@ -8,7 +8,6 @@ import dev.dbpick.explanation.Pivot;
 import dev.dbpick.recommendation.Evaluation;
 import dev.dbpick.recommendation.Note;
 import dev.dbpick.recommendation.Reason;
-import dev.dbpick.support.Text;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
