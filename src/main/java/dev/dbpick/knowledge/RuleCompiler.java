@@ -148,8 +148,26 @@ public final class RuleCompiler {
     }
 
 
-    /** The agenda group the line rules fire in, after every other rule; see {@link #newKieBase(Collection, Set)}. */
+    /** The agenda group the line rules fire in, after every other rule; see {@link #newKieBase(Collection, Set, Map)}. */
     public static final String LINES_GROUP = "dbpick-lines";
+
+    /**
+     * The agenda group of the line rules that read these answers of the profile and nothing else
+     * of it ({@link #profileReads}): {@link #LINES_GROUP}, a colon, and the answers sorted and
+     * comma-separated. What such a group derives for a profile depends on those answers alone.
+     */
+    public static String linesGroup(Set<String> reads) {
+        return LINES_GROUP + ":" + String.join(",", new java.util.TreeSet<>(reads));
+    }
+
+    /** The answers the line rules of an agenda group read, or null when it is not such a group ({@link #linesGroup}). */
+    public static List<String> groupReads(String agendaGroup) {
+        if (agendaGroup == null || !agendaGroup.startsWith(LINES_GROUP + ":")) {
+            return null;
+        }
+        String reads = agendaGroup.substring(LINES_GROUP.length() + 1);
+        return reads.isEmpty() ? List.of() : List.of(reads.split(","));
+    }
 
     /**
      * A knowledge base holding the packages, with the line rules ({@link #lineRules}) moved to
@@ -160,13 +178,25 @@ public final class RuleCompiler {
      * make; shared by every session.
      */
     public static KieBase newKieBase(Collection<KiePackage> packages, Set<String> lineRules) {
+        return newKieBase(packages, lineRules, Map.of());
+    }
+
+    /**
+     * As {@link #newKieBase(Collection, Set)}, with each line rule whose reads of the profile are
+     * known ({@code profileReads}) in the group of the answers it reads ({@link #linesGroup})
+     * instead: a session may then keep what such a group derived for those answers and fire it
+     * again only for answers it has not seen.
+     */
+    public static KieBase newKieBase(Collection<KiePackage> packages, Set<String> lineRules,
+                                     Map<String, Set<String>> profileReads) {
         if (!lineRules.isEmpty() && handsOff(packages)) {
             for (KiePackage p : packages) {
                 for (org.kie.api.definition.rule.Rule r : p.getRules()) {
                     RuleImpl rule = (RuleImpl) r;
                     if (lineRules.contains(rule.getName()) && "MAIN".equals(rule.getAgendaGroup())
                             && isBlank(rule.getActivationGroup()) && isBlank(rule.getRuleFlowGroup())) {
-                        rule.setAgendaGroup(LINES_GROUP);
+                        Set<String> reads = profileReads.get(rule.getName());
+                        rule.setAgendaGroup(reads == null ? LINES_GROUP : linesGroup(reads));
                     }
                 }
             }
@@ -179,7 +209,8 @@ public final class RuleCompiler {
     /** Whether the line rules of a knowledge base sit in {@link #LINES_GROUP}. */
     public static boolean linesGrouped(KieBase kieBase) {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .anyMatch(r -> LINES_GROUP.equals(((RuleImpl) r).getAgendaGroup()));
+                .map(r -> ((RuleImpl) r).getAgendaGroup())
+                .anyMatch(group -> LINES_GROUP.equals(group) || groupReads(group) != null);
     }
 
     private static boolean isBlank(String text) {

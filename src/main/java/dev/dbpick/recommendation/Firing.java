@@ -64,8 +64,9 @@ final class Firing {
     private final Derivations handedOff = new Derivations();
     private final Set<String> lineRules;
     private final boolean handsOff;
-    /** Whether the line rules sit in their own agenda group, fired after every other rule. */
+    /** Whether the line rules sit in their own agenda groups, fired after every other rule. */
     private final boolean grouped;
+    private final LineGroups lineGroups;
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -77,6 +78,12 @@ final class Firing {
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
         this.grouped = RuleCompiler.linesGrouped(knowledge.rules().kieBase());
+        this.lineGroups = new LineGroups(knowledge.rules().kieBase());
+    }
+
+    /** The groups of line rules by the answers they read, and what each derived for the answers seen. */
+    LineGroups lineGroups() {
+        return lineGroups;
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
@@ -142,8 +149,9 @@ final class Firing {
      * which would copy them into a new list for every match.
      */
     private boolean needed(Match match) {
-        if (!lineRules.contains(match.getRule().getName())) {
-            return true;
+        String rule = match.getRule().getName();
+        if (!lineRules.contains(rule) || lineGroups.kept(rule)) {
+            return true;   // a kept group's lines are derived for every library, to be kept
         }
         Library library = null;
         for (TupleImpl tuple = ((InternalMatch) match).getTuple(); tuple != null; tuple = tuple.getParent()) {
@@ -159,11 +167,32 @@ final class Firing {
     }
 
     private int fire(KieSession session, AgendaFilter filter) {
+        return fire(session, lineGroups.groups(), filter);
+    }
+
+    /**
+     * Fires for a ranking whose lines of the groups not in {@code missing} are known
+     * ({@link LineGroups#recall}): every rule but the line rules of those groups, which are never
+     * matched. With {@code fittingOnly}, as {@link #fireFittingOnly} for the other line rules.
+     */
+    int fireRanking(KieSession session, List<LineGroups.Group> missing, boolean fittingOnly) {
+        if (!grouped) {
+            return fittingOnly ? fireFittingOnly(session) : fire(session);
+        }
+        return fire(session, missing, fittingOnly && !lineRules.isEmpty() && handsOff ? this::needed : null);
+    }
+
+    /** Fires the rules outside the line groups, then the line rules of {@code groups} and of no group of answers. */
+    int fire(KieSession session, List<LineGroups.Group> groups, AgendaFilter filter) {
         if (!grouped) {
             return fireGroup(session, filter);
         }
         int count = fireGroup(session, null);
-        session.getAgenda().getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
+        var agenda = session.getAgenda();
+        agenda.getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
+        for (LineGroups.Group group : groups) {
+            agenda.getAgendaGroup(group.name()).setFocus();
+        }
         return count + fireGroup(session, filter);
     }
 

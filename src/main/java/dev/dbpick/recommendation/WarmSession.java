@@ -4,6 +4,7 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,27 +90,38 @@ final class WarmSession implements AutoCloseable {
         }
         usable = false;
         FactHandle handle = session.insert(profile);
-        if (scope == Scope.ALL) {
-            firing.fire(session);
+        firing.excludedOnly(fixedExclusions);
+        LineGroups groups = firing.lineGroups();
+        List<Firing.Derived> recalled = new ArrayList<>();
+        List<LineGroups.Group> missing = new ArrayList<>();
+        if (scope == Scope.EXCLUSIONS) {
+            firing.fireExclusionsOnly(session);
         } else {
-            firing.excludedOnly(fixedExclusions);
-            if (scope == Scope.FITTING) {
-                firing.fireFittingOnly(session);
-            } else {
-                firing.fireExclusionsOnly(session);
-            }
+            groups.recall(profile, recalled, missing);
+            firing.fireRanking(session, missing, scope == Scope.FITTING);
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size());
+        groups.remember(profile, missing, handedOff);
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
         all.addAll(fixed);
         all.addAll(derived.values());
-        all.addAll(handedOff);
+        if (scope == Scope.FITTING) {
+            // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
+            Set<String> excluded = new HashSet<>(fixedExclusions);
+            handedOff.stream().filter(d -> d.fact() instanceof Exclusion).forEach(d -> excluded.add(((Exclusion) d.fact()).library()));
+            derived.values().stream().filter(d -> d.fact() instanceof Exclusion).forEach(d -> excluded.add(((Exclusion) d.fact()).library()));
+            addFitting(all, handedOff, groups, excluded);
+            addFitting(all, recalled, groups, excluded);
+        } else {
+            all.addAll(handedOff);
+            all.addAll(recalled);
+        }
         T answer = read.apply(all);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
-        // Also fires the line rules an exclusions-only firing left out: they match nothing now.
-        if (firing.fire(session) > 0) {
+        // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
+        if (firing.fire(session, missing, null) > 0) {
             List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
             stray.addAll(firing.drainHandedOff());
             String rule = stray.stream().map(Firing.Derived::rule).findFirst().orElse("?");
@@ -118,6 +130,16 @@ final class WarmSession implements AutoCloseable {
         }
         usable = true;
         return answer;
+    }
+
+    /** Adds the lines, leaving out those of kept groups about an excluded library. */
+    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, LineGroups groups, Set<String> excluded) {
+        for (Firing.Derived d : lines) {
+            String library = d.fact() instanceof Score s ? s.library() : d.fact() instanceof Caution c ? c.library() : null;
+            if (library == null || !excluded.contains(library) || !groups.kept(d.rule())) {
+                all.add(d);
+            }
+        }
     }
 
     @Override
