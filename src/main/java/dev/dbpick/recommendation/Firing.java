@@ -66,7 +66,7 @@ final class Firing {
     private final boolean handsOff;
     /** Whether the line rules sit in their own agenda groups, fired after every other rule. */
     private final boolean grouped;
-    private final LineGroups lineGroups;
+    private final AnswerGroups groups;
 
     Firing(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -78,17 +78,26 @@ final class Firing {
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
         this.grouped = RuleCompiler.linesGrouped(knowledge.rules().kieBase());
-        this.lineGroups = new LineGroups(knowledge.rules().kieBase());
+        this.groups = new AnswerGroups(knowledge.rules().kieBase());
     }
 
-    /** The groups of line rules by the answers they read, and what each derived for the answers seen. */
-    LineGroups lineGroups() {
-        return lineGroups;
+    /** The groups of rules by the answers they read, and what each derived for the answers seen. */
+    AnswerGroups groups() {
+        return groups;
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
     void excludedOnly(Set<String> libraries) {
         handedOff.excludedOnly(libraries);
+    }
+
+    /** From now on, these libraries count as excluded too: the exclusions recalled rather than fired. */
+    void excludedToo(List<Derived> recalled) {
+        for (Derived d : recalled) {
+            if (d.fact() instanceof Exclusion e) {
+                handedOff.excludedToo(e.library());
+            }
+        }
     }
 
     /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */
@@ -118,7 +127,7 @@ final class Firing {
      * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
      */
     int fire(KieSession session) {
-        return fire(session, null);
+        return fire(session, groups.exclusions(), groups.lines(), null);
     }
 
     /**
@@ -128,19 +137,32 @@ final class Firing {
      * are still made, so what the fitting libraries get is the same.
      */
     int fireFittingOnly(KieSession session) {
-        if (lineRules.isEmpty() || !handsOff) {
-            return fire(session, null);
-        }
-        return fire(session, this::needed);
+        return fire(session, groups.exclusions(), groups.lines(), fittingFilter());
     }
 
     /**
-     * Fires every rule but the line rules, which are never even matched: what passes the hard
-     * constraints, for less. The line rules' group must still be fired (by {@link #fire}) before
-     * the session is used again. Without a line-rules group, fires as {@link #fireFittingOnly}.
+     * Fires every rule but the line rules, which are never even matched, and the exclusion rules
+     * of the groups not in {@code missing}, whose results are known ({@link AnswerGroups#recall}):
+     * what passes the hard constraints, for less. Without line-rules groups, fires as
+     * {@link #fireFittingOnly}.
      */
-    int fireExclusionsOnly(KieSession session) {
-        return grouped ? fireGroup(session, null) : fireFittingOnly(session);
+    int fireExclusionsOnly(KieSession session, List<AnswerGroups.Group> missing) {
+        return grouped ? fire(session, missing, null, null) : fireFittingOnly(session);
+    }
+
+    /**
+     * Fires for a ranking whose results of the groups not in {@code missingExclusions} and
+     * {@code missingLines} are known ({@link AnswerGroups#recall}): every rule but those groups'
+     * rules, which are never matched. With {@code fittingOnly}, as {@link #fireFittingOnly} for
+     * the line rules of no group of answers.
+     */
+    int fireRanking(KieSession session, List<AnswerGroups.Group> missingExclusions, List<AnswerGroups.Group> missingLines,
+                    boolean fittingOnly) {
+        return fire(session, missingExclusions, missingLines, fittingOnly ? fittingFilter() : null);
+    }
+
+    private AgendaFilter fittingFilter() {
+        return lineRules.isEmpty() || !handsOff ? null : this::needed;
     }
 
     /**
@@ -150,7 +172,7 @@ final class Firing {
      */
     private boolean needed(Match match) {
         String rule = match.getRule().getName();
-        if (!lineRules.contains(rule) || lineGroups.kept(rule)) {
+        if (!lineRules.contains(rule) || groups.kept(rule)) {
             return true;   // a kept group's lines are derived for every library, to be kept
         }
         Library library = null;
@@ -166,34 +188,27 @@ final class Firing {
         return library == null || !handedOff.excluded(library.id());
     }
 
-    private int fire(KieSession session, AgendaFilter filter) {
-        return fire(session, lineGroups.groups(), filter);
-    }
-
     /**
-     * Fires for a ranking whose lines of the groups not in {@code missing} are known
-     * ({@link LineGroups#recall}): every rule but the line rules of those groups, which are never
-     * matched. With {@code fittingOnly}, as {@link #fireFittingOnly} for the other line rules.
+     * Fires the rules of no group of answers, then the exclusion rules of {@code exclusions}, then
+     * (unless {@code lines} is null) the line rules of {@code lines} and of no group of answers,
+     * those last ones through {@code filter}.
      */
-    int fireRanking(KieSession session, List<LineGroups.Group> missing, boolean fittingOnly) {
-        if (!grouped) {
-            return fittingOnly ? fireFittingOnly(session) : fire(session);
-        }
-        return fire(session, missing, fittingOnly && !lineRules.isEmpty() && handsOff ? this::needed : null);
-    }
-
-    /** Fires the rules outside the line groups, then the line rules of {@code groups} and of no group of answers. */
-    int fire(KieSession session, List<LineGroups.Group> groups, AgendaFilter filter) {
+    int fire(KieSession session, List<AnswerGroups.Group> exclusions, List<AnswerGroups.Group> lines, AgendaFilter filter) {
         if (!grouped) {
             return fireGroup(session, filter);
         }
         int count = fireGroup(session, null);
         var agenda = session.getAgenda();
-        agenda.getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
-        for (LineGroups.Group group : groups) {
-            agenda.getAgendaGroup(group.name()).setFocus();
+        if (!exclusions.isEmpty()) {
+            exclusions.forEach(group -> agenda.getAgendaGroup(group.name()).setFocus());
+            count += fireGroup(session, null);
         }
-        return count + fireGroup(session, filter);
+        if (lines != null) {
+            agenda.getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
+            lines.forEach(group -> agenda.getAgendaGroup(group.name()).setFocus());
+            count += fireGroup(session, filter);
+        }
+        return count;
     }
 
     /**

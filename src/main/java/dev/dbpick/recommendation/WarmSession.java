@@ -91,26 +91,31 @@ final class WarmSession implements AutoCloseable {
         usable = false;
         FactHandle handle = session.insert(profile);
         firing.excludedOnly(fixedExclusions);
-        LineGroups groups = firing.lineGroups();
+        AnswerGroups groups = firing.groups();
         List<Firing.Derived> recalled = new ArrayList<>();
-        List<LineGroups.Group> missing = new ArrayList<>();
+        List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
+        List<AnswerGroups.Group> missingLines = new ArrayList<>();
+        groups.recall(profile, groups.exclusions(), recalled, missingExclusions);
+        firing.excludedToo(recalled);
         if (scope == Scope.EXCLUSIONS) {
-            firing.fireExclusionsOnly(session);
+            firing.fireExclusionsOnly(session, missingExclusions);
         } else {
-            groups.recall(profile, recalled, missing);
-            firing.fireRanking(session, missing, scope == Scope.FITTING);
+            groups.recall(profile, groups.lines(), recalled, missingLines);
+            firing.fireRanking(session, missingExclusions, missingLines, scope == Scope.FITTING);
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        groups.remember(profile, missing, handedOff);
+        groups.remember(profile, missingExclusions, handedOff);
+        groups.remember(profile, missingLines, handedOff);
         List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
         all.addAll(fixed);
         all.addAll(derived.values());
         if (scope == Scope.FITTING) {
             // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
             Set<String> excluded = new HashSet<>(fixedExclusions);
-            handedOff.stream().filter(d -> d.fact() instanceof Exclusion).forEach(d -> excluded.add(((Exclusion) d.fact()).library()));
-            derived.values().stream().filter(d -> d.fact() instanceof Exclusion).forEach(d -> excluded.add(((Exclusion) d.fact()).library()));
+            addExclusions(excluded, handedOff);
+            addExclusions(excluded, derived.values());
+            addExclusions(excluded, recalled);
             addFitting(all, handedOff, groups, excluded);
             addFitting(all, recalled, groups, excluded);
         } else {
@@ -121,7 +126,7 @@ final class WarmSession implements AutoCloseable {
         derived.keySet().forEach(session::delete);
         session.delete(handle);
         // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
-        if (firing.fire(session, missing, null) > 0) {
+        if (firing.fire(session, missingExclusions, missingLines, null) > 0) {
             List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
             stray.addAll(firing.drainHandedOff());
             String rule = stray.stream().map(Firing.Derived::rule).findFirst().orElse("?");
@@ -132,11 +137,19 @@ final class WarmSession implements AutoCloseable {
         return answer;
     }
 
-    /** Adds the lines, leaving out those of kept groups about an excluded library. */
-    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, LineGroups groups, Set<String> excluded) {
+    private static void addExclusions(Set<String> excluded, java.util.Collection<Firing.Derived> derived) {
+        for (Firing.Derived d : derived) {
+            if (d.fact() instanceof Exclusion e) {
+                excluded.add(e.library());
+            }
+        }
+    }
+
+    /** Adds the lines, leaving out those of kept line groups about an excluded library. */
+    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, Set<String> excluded) {
         for (Firing.Derived d : lines) {
             String library = d.fact() instanceof Score s ? s.library() : d.fact() instanceof Caution c ? c.library() : null;
-            if (library == null || !excluded.contains(library) || !groups.kept(d.rule())) {
+            if (library == null || !excluded.contains(library) || !groups.keptLine(d.rule())) {
                 all.add(d);
             }
         }
