@@ -304,14 +304,19 @@ public final class RuleCompiler {
      * does not count, so the skip is never wrong, at worst not taken.
      */
     public static Set<String> lineRules(List<SourceFile> files) {
+        return rulesWhoseConsequence(files, then -> {
+            Matcher lines = LINE.matcher(then);
+            return lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find();
+        });
+    }
+
+    /** The rules whose consequence, read with comments and strings blanked, passes the test. */
+    private static Set<String> rulesWhoseConsequence(List<SourceFile> files, java.util.function.Predicate<String> test) {
         Set<String> rules = new HashSet<>();
         for (RuleText rule : ruleTexts(files)) {
             Matcher consequence = CONSEQUENCE.matcher(rule.code());
-            if (consequence.find()) {
-                Matcher lines = LINE.matcher(consequence.group(1));
-                if (lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find()) {
-                    rules.add(rule.name());
-                }
+            if (consequence.find() && test.test(consequence.group(1))) {
+                rules.add(rule.name());
             }
         }
         return Set.copyOf(rules);
@@ -329,15 +334,8 @@ public final class RuleCompiler {
      * {@link #lineRules} are, with the same certainty.
      */
     public static Set<String> exclusionRules(List<SourceFile> files) {
-        Set<String> rules = new HashSet<>();
-        for (RuleText rule : ruleTexts(files)) {
-            Matcher consequence = CONSEQUENCE.matcher(rule.code());
-            if (consequence.find() && EXCLUSION.matcher(consequence.group(1)).find()
-                    && !ANY_OTHER_EFFECT.matcher(RESULT.matcher(consequence.group(1)).replaceAll("(")).find()) {
-                rules.add(rule.name());
-            }
-        }
-        return Set.copyOf(rules);
+        return rulesWhoseConsequence(files, then -> EXCLUSION.matcher(then).find()
+                && !ANY_OTHER_EFFECT.matcher(RESULT.matcher(then).replaceAll("(")).find());
     }
 
     /**
