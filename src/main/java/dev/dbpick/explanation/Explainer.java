@@ -3,6 +3,7 @@ package dev.dbpick.explanation;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Lead;
 import dev.dbpick.recommendation.Ranking;
 import dev.dbpick.recommendation.Screen;
 import java.util.ArrayList;
@@ -54,9 +55,9 @@ public final class Explainer {
         }
         List<Pivot> pivots = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
-            asker.rankFitting(change.profile()).top()
-                    .filter(other -> !other.id().equals(top.get().id()))
-                    .ifPresent(other -> pivots.add(new Pivot(change.changes(), other.id(), change.summary())));
+            asker.lead(change.profile()).top()
+                    .filter(other -> !other.equals(top.get().id()))
+                    .ifPresent(other -> pivots.add(new Pivot(change.changes(), other, change.summary())));
         }
         return pivots;
     }
@@ -81,7 +82,7 @@ public final class Explainer {
         List<Exclusions> remaining = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
             Screen screen = asker.screen(change.profile());
-            if (screen.anyFits() && admits(change, asker.rankFitting(change.profile()), relaxations)) {
+            if (screen.anyFits() && admits(change, asker.lead(change.profile()), relaxations)) {
                 continue;
             }
             notEnough.add(change);
@@ -94,7 +95,7 @@ public final class Explainer {
                 }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
                 if (pair != null && asker.screen(pair.profile()).anyFits()) {
-                    admits(pair, asker.rankFitting(pair.profile()), relaxations);
+                    admits(pair, asker.lead(pair.profile()), relaxations);
                 }
             }
         }
@@ -102,9 +103,8 @@ public final class Explainer {
     }
 
     /** Adds the change when a library is recommended after it; says whether one is. */
-    private static boolean admits(Change change, Ranking changed, List<Relaxation> relaxations) {
-        changed.top().ifPresent(top ->
-                relaxations.add(new Relaxation(change.changes(), changed.recommended().size(), top.id(), change.summary())));
+    private static boolean admits(Change change, Lead changed, List<Relaxation> relaxations) {
+        changed.top().ifPresent(top -> relaxations.add(new Relaxation(change.changes(), changed.recommended(), top, change.summary())));
         return changed.top().isPresent();
     }
 

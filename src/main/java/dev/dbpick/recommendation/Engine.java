@@ -107,6 +107,15 @@ public final class Engine {
         }
 
         /**
+         * The first pick of a profile and how many libraries are recommended, as
+         * {@link #rankFitting} gives them ({@link Ranking#top()}, {@link Ranking#recommended()}),
+         * for less: what pivots and relaxations ask of each changed profile.
+         */
+        public Lead lead(Profile profile) {
+            return session.lead(profile);
+        }
+
+        /**
          * Which libraries pass the hard constraints, and which rules exclude the others, without
          * scoring any library: the score rules are not even matched. For explanations that only
          * score the changed profiles after which something can fit.

@@ -353,6 +353,42 @@ final class Firing {
         return new Ranking(profile, evaluation, assessments, pairings, complete);
     }
 
+    /**
+     * The first pick and how many libraries are recommended, from the derived facts: what
+     * {@link #rank} would give as {@link Ranking#top()} and the size of
+     * {@link Ranking#recommended()}, without building the assessments.
+     */
+    Lead lead(Iterable<Derived> derived) {
+        int[] scores = new int[libraries.size()];
+        boolean[] excluded = new boolean[libraries.size()];
+        for (Derived d : derived) {
+            Object fact = d.fact();
+            if (fact instanceof Score s) {
+                scores[positionOf(s.library())] += s.points();
+            } else if (fact instanceof Exclusion e) {
+                excluded[positionOf(e.library())] = true;
+            }
+        }
+        int best = -1;
+        int recommended = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (excluded[i] || scores[i] < 0) {
+                continue;
+            }
+            recommended++;
+            if (best < 0 || scores[i] > scores[best] || scores[i] == scores[best] && ahead(libraries.get(i), libraries.get(best))) {
+                best = i;
+            }
+        }
+        return new Lead(best < 0 ? null : libraries.get(best).id(), recommended);
+    }
+
+    /** Ranking's tie-break between two libraries of the same score: download rank, then id. */
+    private static boolean ahead(Library a, Library b) {
+        int byUsage = Integer.compare(a.usageRank(), b.usageRank());
+        return byUsage != 0 ? byUsage < 0 : a.id().compareTo(b.id()) < 0;
+    }
+
     /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
     Screen screen(Profile profile, Iterable<Derived> derived) {
         Map<String, Set<String>> exclusions = new HashMap<>();

@@ -75,6 +75,11 @@ final class WarmSession implements AutoCloseable {
                 derived -> firing.rank(profile, evaluation, derived, !fittingOnly));
     }
 
+    /** The first pick and how many are recommended, as {@link #rank} with {@code fittingOnly} would give them. */
+    Lead lead(Profile profile) {
+        return ask(profile, Scope.FITTING, firing::lead);
+    }
+
     /** Which libraries pass the hard constraints and which rules exclude the others, without scoring any. */
     Screen screen(Profile profile) {
         return ask(profile, Scope.EXCLUSIONS, derived -> firing.screen(profile, derived));
