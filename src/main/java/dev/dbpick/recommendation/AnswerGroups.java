@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
@@ -20,13 +21,14 @@ import org.kie.api.KieBase;
  * group's results from here when a profile with the same answers was ranked before, and fires
  * only the other groups: a changed answer re-evaluates only the rules that read it.
  *
- * <p>Each group keeps at most {@link #KEPT_PER_GROUP} sets of answers; past that, its results
- * are derived again each time. Not thread-safe: one per session.
+ * <p>Each group keeps at most about {@link #KEPT_PER_GROUP} sets of answers; past that, its
+ * results are derived again each time. Thread-safe: the sessions of one knowledge revision and
+ * evaluation date share one ({@link Engine}).
  */
 final class AnswerGroups {
 
     /** Sets of answers kept per group: every combination of most groups' answers, and a cap for memory. */
-    static final int KEPT_PER_GROUP = 512;
+    static final int KEPT_PER_GROUP = 256;
 
     /**
      * One agenda group, the answers its rules read, whether those are answers this knows how to
@@ -48,7 +50,7 @@ final class AnswerGroups {
     private final List<Group> exclusions = new ArrayList<>();
     private final List<Group> lines = new ArrayList<>();
     private final Map<String, Group> byRule = new HashMap<>();
-    private final Map<Group, Map<List<Object>, List<Firing.Derived>>> kept = new HashMap<>();
+    private final Map<Group, Map<List<Object>, List<Firing.Derived>>> kept = new ConcurrentHashMap<>();
 
     AnswerGroups(KieBase kieBase) {
         Map<String, Group> byName = new HashMap<>();
@@ -118,7 +120,7 @@ final class AnswerGroups {
             }
         }
         byGroup.forEach((group, results) -> {
-            Map<List<Object>, List<Firing.Derived>> byAnswers = kept.computeIfAbsent(group, g -> new HashMap<>());
+            Map<List<Object>, List<Firing.Derived>> byAnswers = kept.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
             if (byAnswers.size() < KEPT_PER_GROUP) {
                 byAnswers.put(answers(profile, group), List.copyOf(results));
             }

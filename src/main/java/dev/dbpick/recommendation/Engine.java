@@ -24,6 +24,8 @@ public final class Engine {
 
     private final Knowledge knowledge;
     private final Map<String, Deque<WarmSession>> idle = new ConcurrentHashMap<>();
+    /** What the groups of rules by answers derived, per evaluation date, shared by that date's sessions. */
+    private final Map<String, AnswerGroups> groups = new ConcurrentHashMap<>();
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -58,12 +60,24 @@ public final class Engine {
         Evaluation evaluation = evaluation(date);
         Deque<WarmSession> sessions = idle.get(evaluation.date());
         WarmSession session = sessions == null ? null : sessions.pollFirst();
-        return new Asker(session != null ? session : new WarmSession(knowledge, evaluation));
+        return new Asker(session != null ? session : new WarmSession(knowledge, evaluation, groups(evaluation.date())));
     }
 
     /** The plain path: a fresh session with every fact inserted at once. Slower; the reference for tests. */
     public Ranking rankFresh(Profile profile, LocalDate date) {
         return WarmSession.fresh(knowledge, evaluation(date), profile);
+    }
+
+    /** The groups' results for a date; those of at most {@link #DATES} dates are kept. */
+    private AnswerGroups groups(String date) {
+        AnswerGroups known = groups.get(date);
+        if (known != null) {
+            return known;
+        }
+        if (groups.size() >= DATES) {
+            groups.keySet().stream().filter(d -> !idle.containsKey(d)).findFirst().ifPresent(groups::remove);
+        }
+        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase()));
     }
 
     private void giveBack(WarmSession session) {

@@ -69,6 +69,11 @@ final class Firing {
     private final AnswerGroups groups;
 
     Firing(Knowledge knowledge) {
+        this(knowledge, new AnswerGroups(knowledge.rules().kieBase()));
+    }
+
+    /** With the groups' results shared by the sessions of one evaluation date. */
+    Firing(Knowledge knowledge, AnswerGroups groups) {
         this.knowledge = knowledge;
         this.libraries = knowledge.catalog().libraries();
         for (int i = 0; i < libraries.size(); i++) {
@@ -78,7 +83,7 @@ final class Firing {
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
         this.grouped = RuleCompiler.linesGrouped(knowledge.rules().kieBase());
-        this.groups = new AnswerGroups(knowledge.rules().kieBase());
+        this.groups = groups;
     }
 
     /** The groups of rules by the answers they read, and what each derived for the answers seen. */

@@ -35,10 +35,11 @@ final class WarmSession implements AutoCloseable {
     private final Set<String> fixedExclusions;
     private boolean usable = true;
 
-    WarmSession(Knowledge knowledge, Evaluation evaluation) {
+    /** @param groups what the groups of rules by answers derived, shared by the sessions of this date */
+    WarmSession(Knowledge knowledge, Evaluation evaluation, AnswerGroups groups) {
         this.evaluation = evaluation;
         this.session = knowledge.rules().kieBase().newKieSession();
-        this.firing = new Firing(knowledge);
+        this.firing = new Firing(knowledge, groups);
         try {
             firing.attach(session);
             insertCatalog(session, knowledge);
