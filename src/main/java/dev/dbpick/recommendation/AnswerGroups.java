@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -50,7 +51,11 @@ final class AnswerGroups {
     private final List<Group> exclusions = new ArrayList<>();
     private final List<Group> lines = new ArrayList<>();
     private final Map<String, Group> byRule = new HashMap<>();
-    private final Map<Group, Map<List<Object>, List<Firing.Derived>>> kept = new ConcurrentHashMap<>();
+    private final Map<Group, Map<List<Object>, Kept>> kept = new ConcurrentHashMap<>();
+
+    /** What a group derived for one set of answers, and the libraries it excluded. */
+    private record Kept(List<Firing.Derived> results, List<String> excluded) {
+    }
 
     AnswerGroups(KieBase kieBase) {
         Map<String, Group> byName = new HashMap<>();
@@ -92,16 +97,18 @@ final class AnswerGroups {
 
     /**
      * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
-     * and to {@code missing} the groups that have not seen them.
+     * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
+     * have not seen those answers.
      */
-    void recall(Profile profile, List<Group> groups, List<Firing.Derived> results, List<Group> missing) {
+    void recall(Profile profile, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
         for (Group group : groups) {
-            Map<List<Object>, List<Firing.Derived>> byAnswers = group.kept() ? kept.get(group) : null;
-            List<Firing.Derived> known = byAnswers == null ? null : byAnswers.get(answers(profile, group));
+            Map<List<Object>, Kept> byAnswers = group.kept() ? kept.get(group) : null;
+            Kept known = byAnswers == null ? null : byAnswers.get(answers(profile, group));
             if (known == null) {
                 missing.add(group);
             } else {
-                results.addAll(known);
+                results.addAll(known.results());
+                excluded.addAll(known.excluded());
             }
         }
     }
@@ -120,9 +127,11 @@ final class AnswerGroups {
             }
         }
         byGroup.forEach((group, results) -> {
-            Map<List<Object>, List<Firing.Derived>> byAnswers = kept.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+            Map<List<Object>, Kept> byAnswers = kept.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
             if (byAnswers.size() < KEPT_PER_GROUP) {
-                byAnswers.put(answers(profile, group), List.copyOf(results));
+                List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                        .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+                byAnswers.put(answers(profile, group), new Kept(List.copyOf(results), excluded));
             }
         });
     }

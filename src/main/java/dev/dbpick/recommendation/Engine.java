@@ -26,6 +26,8 @@ public final class Engine {
     private final Map<String, Deque<WarmSession>> idle = new ConcurrentHashMap<>();
     /** What the groups of rules by answers derived, per evaluation date, shared by that date's sessions. */
     private final Map<String, AnswerGroups> groups = new ConcurrentHashMap<>();
+    /** The evaluation last asked for: nearly every ranking is judged on the same date, parsed once. */
+    private volatile Evaluation lastEvaluation;
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -42,7 +44,13 @@ public final class Engine {
 
     /** The evaluation fact for a date, with the knowledge's stale-facts threshold. */
     public Evaluation evaluation(LocalDate date) {
-        return Evaluation.on(date, knowledge.settings().staleFactsAfterMonths());
+        Evaluation last = lastEvaluation;
+        if (last != null && last.date().equals(date.toString())) {
+            return last;
+        }
+        Evaluation evaluation = Evaluation.on(date, knowledge.settings().staleFactsAfterMonths());
+        lastEvaluation = evaluation;
+        return evaluation;
     }
 
     /** Ranks the catalog for one profile, judged on {@code date}. */

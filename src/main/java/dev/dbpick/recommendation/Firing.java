@@ -97,12 +97,8 @@ final class Firing {
     }
 
     /** From now on, these libraries count as excluded too: the exclusions recalled rather than fired. */
-    void excludedToo(List<Derived> recalled) {
-        for (Derived d : recalled) {
-            if (d.fact() instanceof Exclusion e) {
-                handedOff.excludedToo(e.library());
-            }
-        }
+    void excludedToo(Set<String> libraries) {
+        libraries.forEach(handedOff::excludedToo);
     }
 
     /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */

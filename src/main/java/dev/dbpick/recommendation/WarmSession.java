@@ -99,14 +99,15 @@ final class WarmSession implements AutoCloseable {
         firing.excludedOnly(fixedExclusions);
         AnswerGroups groups = firing.groups();
         List<Firing.Derived> recalled = new ArrayList<>();
+        Set<String> recalledExclusions = new HashSet<>();
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
-        groups.recall(profile, groups.exclusions(), recalled, missingExclusions);
-        firing.excludedToo(recalled);
+        groups.recall(profile, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        firing.excludedToo(recalledExclusions);
         if (scope == Scope.EXCLUSIONS) {
             firing.fireExclusionsOnly(session, missingExclusions);
         } else {
-            groups.recall(profile, groups.lines(), recalled, missingLines);
+            groups.recall(profile, groups.lines(), recalled, recalledExclusions, missingLines);
             firing.fireRanking(session, missingExclusions, missingLines, scope == Scope.FITTING);
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
@@ -121,7 +122,7 @@ final class WarmSession implements AutoCloseable {
             Set<String> excluded = new HashSet<>(fixedExclusions);
             addExclusions(excluded, handedOff);
             addExclusions(excluded, derived.values());
-            addExclusions(excluded, recalled);
+            excluded.addAll(recalledExclusions);
             addFitting(all, handedOff, groups, excluded);
             addFitting(all, recalled, groups, excluded);
         } else {
