@@ -3,9 +3,11 @@ package dev.dbpick.explanation;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
+import dev.dbpick.recommendation.Lead;
 import dev.dbpick.recommendation.Ranking;
 import dev.dbpick.recommendation.Screen;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ public final class Explainer {
     private final ProfileChanges changes;
     private final Map<String, Set<String>> profileReads;
     private final boolean prunePairs;
+    /** Each rule's bit and each library's place in the bit sets of {@link Exclusions}; filled when first needed. */
+    private final Map<String, Integer> rules = new HashMap<>();
+    private final Map<String, Integer> libraries = new HashMap<>();
 
     public Explainer(Engine.Asker asker) {
         this(asker, true);
@@ -50,9 +55,9 @@ public final class Explainer {
         }
         List<Pivot> pivots = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
-            asker.rankFitting(change.profile()).top()
-                    .filter(other -> !other.id().equals(top.get().id()))
-                    .ifPresent(other -> pivots.add(new Pivot(change.changes(), other.id(), change.summary())));
+            asker.lead(change.profile()).top()
+                    .filter(other -> !other.equals(top.get().id()))
+                    .ifPresent(other -> pivots.add(new Pivot(change.changes(), other, change.summary())));
         }
         return pivots;
     }
@@ -77,11 +82,11 @@ public final class Explainer {
         List<Exclusions> remaining = new ArrayList<>();
         for (Change change : changes.singles(ranking.profile())) {
             Screen screen = asker.screen(change.profile());
-            if (screen.anyFits() && admits(change, asker.rankFitting(change.profile()), relaxations)) {
+            if (screen.anyFits() && admits(change, asker.lead(change.profile()), relaxations)) {
                 continue;
             }
             notEnough.add(change);
-            remaining.add(Exclusions.of(screen, change));
+            remaining.add(exclusions(screen, change));
         }
         for (int i = 0; i < notEnough.size(); i++) {
             for (int j = i + 1; j < notEnough.size(); j++) {
@@ -90,7 +95,7 @@ public final class Explainer {
                 }
                 Change pair = changes.combine(ranking.profile(), notEnough.get(i), notEnough.get(j));
                 if (pair != null && asker.screen(pair.profile()).anyFits()) {
-                    admits(pair, asker.rankFitting(pair.profile()), relaxations);
+                    admits(pair, asker.lead(pair.profile()), relaxations);
                 }
             }
         }
@@ -98,9 +103,8 @@ public final class Explainer {
     }
 
     /** Adds the change when a library is recommended after it; says whether one is. */
-    private static boolean admits(Change change, Ranking changed, List<Relaxation> relaxations) {
-        changed.top().ifPresent(top ->
-                relaxations.add(new Relaxation(change.changes(), changed.recommended().size(), top.id(), change.summary())));
+    private static boolean admits(Change change, Lead changed, List<Relaxation> relaxations) {
+        changed.top().ifPresent(top -> relaxations.add(new Relaxation(change.changes(), changed.recommended(), top, change.summary())));
         return changed.top().isPresent();
     }
 
@@ -118,7 +122,7 @@ public final class Explainer {
             if (found.isPresent()) {
                 return found;
             }
-            after.add(Exclusions.of(screen, change));
+            after.add(exclusions(screen, change));
         }
         for (int i = 0; i < singles.size(); i++) {
             for (int j = i + 1; j < singles.size(); j++) {
@@ -151,38 +155,31 @@ public final class Explainer {
      * library stays out after both when a rule excludes it after each change alike (an exclusion
      * rule is a conjunction of conditions on the answers), or when a rule excludes it after one
      * change and does not read the answer the other change makes (it then matches the pair as it
-     * matched that one change: {@link dev.dbpick.knowledge.RuleCompiler#profileReads}).
+     * matched that one change: {@link dev.dbpick.knowledge.RuleCompiler#profileReads}). Asked
+     * for every pair of changes, so it works on bit sets of rules: for each library, the rules
+     * excluding it after a change, and for each change, the rules that may read what it changes.
      */
     private boolean mayBothAdmit(Exclusions a, Exclusions b, String library) {
         if (!prunePairs) {
             return true;
         }
         if (library != null) {
-            return mayAdmit(library, a, b);
+            Integer position = libraries.get(library);
+            return position == null || mayAdmit(position, a, b);
         }
-        for (String id : a.byLibrary().keySet()) {
-            if (mayAdmit(id, a, b)) {
-                return true;
-            }
-        }
-        for (String id : a.fitting()) {
-            if (mayAdmit(id, a, b)) {
+        for (int position = 0; position < a.byLibrary().length; position++) {
+            if (mayAdmit(position, a, b)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean mayAdmit(String id, Exclusions a, Exclusions b) {
-        Set<String> afterA = a.byLibrary().getOrDefault(id, Set.of());
-        Set<String> afterB = b.byLibrary().getOrDefault(id, Set.of());
-        for (String rule : afterA) {
-            if (afterB.contains(rule) || !reads(rule, b.answers())) {
-                return false;
-            }
-        }
-        for (String rule : afterB) {
-            if (!reads(rule, a.answers())) {
+    private static boolean mayAdmit(int library, Exclusions a, Exclusions b) {
+        long[] afterA = a.byLibrary()[library];
+        long[] afterB = b.byLibrary()[library];
+        for (int w = 0; w < afterA.length; w++) {
+            if ((afterA[w] & (afterB[w] | ~b.readers()[w])) != 0 || (afterB[w] & ~a.readers()[w]) != 0) {
                 return false;
             }
         }
@@ -206,22 +203,47 @@ public final class Explainer {
     }
 
     /**
-     * Which rules exclude each library after a change, the libraries that pass, and the answers
-     * the change makes ({@code databases}, or {@code constraints.migrations} for one flag).
+     * The rules that exclude each library after a change, and the rules that may read the answers
+     * the change makes ({@code databases}, or {@code constraints.migrations} for one flag), as bit
+     * sets over the rules in {@link #rules} order (an exclusion by a rule not among them, which
+     * rules cannot make, would set no bit).
      */
-    private record Exclusions(Map<String, Set<String>> byLibrary, List<String> fitting, Set<String> answers) {
-
-        static Exclusions of(Screen screen, Change change) {
-            Set<String> answers = new HashSet<>();
-            change.changes().fields().forEachRemaining(entry -> {
-                if (entry.getValue().isObject()) {
-                    entry.getValue().fieldNames().forEachRemaining(flag -> answers.add(entry.getKey() + "." + flag));
-                } else {
-                    answers.add(entry.getKey());
-                }
-            });
-            return new Exclusions(screen.exclusions(), screen.fitting(), answers);
+    private Exclusions exclusions(Screen screen, Change change) {
+        if (rules.isEmpty()) {
+            var knowledge = asker.engine().knowledge();
+            knowledge.rules().names().forEach(rule -> rules.put(rule, rules.size()));
+            knowledge.catalog().libraries().forEach(library -> libraries.put(library.id(), libraries.size()));
         }
+        Set<String> answers = new HashSet<>();
+        change.changes().fields().forEachRemaining(entry -> {
+            if (entry.getValue().isObject()) {
+                entry.getValue().fieldNames().forEachRemaining(flag -> answers.add(entry.getKey() + "." + flag));
+            } else {
+                answers.add(entry.getKey());
+            }
+        });
+        int words = (rules.size() + 63) / 64;
+        long[] readers = new long[words];
+        rules.forEach((rule, bit) -> {
+            if (reads(rule, answers)) {
+                readers[bit >> 6] |= 1L << bit;
+            }
+        });
+        long[][] byLibrary = new long[libraries.size()][words];
+        screen.exclusions().forEach((library, excluding) -> {
+            Integer position = libraries.get(library);
+            for (String rule : excluding) {
+                Integer bit = rules.get(rule);
+                if (position != null && bit != null) {
+                    byLibrary[position][bit >> 6] |= 1L << bit;
+                }
+            }
+        });
+        return new Exclusions(byLibrary, readers);
+    }
+
+    /** For each library in catalog order, the rules excluding it after a change; and the rules that may read the change. */
+    private record Exclusions(long[][] byLibrary, long[] readers) {
     }
 
     /** A change and the ranking it gives. */

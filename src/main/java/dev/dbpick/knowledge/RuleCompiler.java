@@ -148,8 +148,42 @@ public final class RuleCompiler {
     }
 
 
-    /** The agenda group the line rules fire in, after every other rule; see {@link #newKieBase(Collection, Set)}. */
+    /** The agenda group the line rules fire in, after every other rule; see {@link #newKieBase(Collection, Set, Map)}. */
     public static final String LINES_GROUP = "dbpick-lines";
+
+    /**
+     * The agenda group of the line rules that read these answers of the profile and nothing else
+     * of it ({@link #profileReads}): {@link #LINES_GROUP}, a colon, and the answers sorted and
+     * comma-separated. What such a group derives for a profile depends on those answers alone.
+     */
+    public static String linesGroup(Set<String> reads) {
+        return LINES_GROUP + ":" + String.join(",", new java.util.TreeSet<>(reads));
+    }
+
+    /**
+     * The agenda group of the exclusion rules ({@link #exclusionRules}) that read these answers of
+     * the profile and nothing else of it: fired after the other rules and before the line rules.
+     */
+    public static String exclusionsGroup(Set<String> reads) {
+        return EXCLUSIONS_GROUP + ":" + String.join(",", new java.util.TreeSet<>(reads));
+    }
+
+    /** The prefix of the exclusion rules' agenda groups; see {@link #exclusionsGroup}. */
+    public static final String EXCLUSIONS_GROUP = "dbpick-exclusions";
+
+    /**
+     * The answers the rules of an agenda group read, or null when it is not a group of answers
+     * read ({@link #linesGroup}, {@link #exclusionsGroup}).
+     */
+    public static List<String> groupReads(String agendaGroup) {
+        String prefix = agendaGroup == null ? null : agendaGroup.startsWith(LINES_GROUP + ":") ? LINES_GROUP
+                : agendaGroup.startsWith(EXCLUSIONS_GROUP + ":") ? EXCLUSIONS_GROUP : null;
+        if (prefix == null) {
+            return null;
+        }
+        String reads = agendaGroup.substring(prefix.length() + 1);
+        return reads.isEmpty() ? List.of() : List.of(reads.split(","));
+    }
 
     /**
      * A knowledge base holding the packages, with the line rules ({@link #lineRules}) moved to
@@ -160,13 +194,31 @@ public final class RuleCompiler {
      * make; shared by every session.
      */
     public static KieBase newKieBase(Collection<KiePackage> packages, Set<String> lineRules) {
+        return newKieBase(packages, lineRules, Map.of(), Set.of());
+    }
+
+    /**
+     * As {@link #newKieBase(Collection, Set)}, with each line rule whose reads of the profile are
+     * known ({@code profileReads}) in the group of the answers it reads ({@link #linesGroup})
+     * instead, and each exclusion rule ({@link #exclusionRules}) whose reads are known in its
+     * group of answers ({@link #exclusionsGroup}): a session may then keep what such a group
+     * derived for those answers and fire it again only for answers it has not seen.
+     */
+    public static KieBase newKieBase(Collection<KiePackage> packages, Set<String> lineRules,
+                                     Map<String, Set<String>> profileReads, Set<String> exclusionRules) {
         if (!lineRules.isEmpty() && handsOff(packages)) {
             for (KiePackage p : packages) {
                 for (org.kie.api.definition.rule.Rule r : p.getRules()) {
                     RuleImpl rule = (RuleImpl) r;
-                    if (lineRules.contains(rule.getName()) && "MAIN".equals(rule.getAgendaGroup())
-                            && isBlank(rule.getActivationGroup()) && isBlank(rule.getRuleFlowGroup())) {
-                        rule.setAgendaGroup(LINES_GROUP);
+                    if (!"MAIN".equals(rule.getAgendaGroup()) || !isBlank(rule.getActivationGroup())
+                            || !isBlank(rule.getRuleFlowGroup())) {
+                        continue;
+                    }
+                    Set<String> reads = profileReads.get(rule.getName());
+                    if (lineRules.contains(rule.getName())) {
+                        rule.setAgendaGroup(reads == null ? LINES_GROUP : linesGroup(reads));
+                    } else if (exclusionRules.contains(rule.getName()) && reads != null) {
+                        rule.setAgendaGroup(exclusionsGroup(reads));
                     }
                 }
             }
@@ -179,7 +231,8 @@ public final class RuleCompiler {
     /** Whether the line rules of a knowledge base sit in {@link #LINES_GROUP}. */
     public static boolean linesGrouped(KieBase kieBase) {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .anyMatch(r -> LINES_GROUP.equals(((RuleImpl) r).getAgendaGroup()));
+                .map(r -> ((RuleImpl) r).getAgendaGroup())
+                .anyMatch(group -> LINES_GROUP.equals(group) || groupReads(group) != null);
     }
 
     private static boolean isBlank(String text) {
@@ -251,17 +304,38 @@ public final class RuleCompiler {
      * does not count, so the skip is never wrong, at worst not taken.
      */
     public static Set<String> lineRules(List<SourceFile> files) {
+        return rulesWhoseConsequence(files, then -> {
+            Matcher lines = LINE.matcher(then);
+            return lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find();
+        });
+    }
+
+    /** The rules whose consequence, read with comments and strings blanked, passes the test. */
+    private static Set<String> rulesWhoseConsequence(List<SourceFile> files, java.util.function.Predicate<String> test) {
         Set<String> rules = new HashSet<>();
         for (RuleText rule : ruleTexts(files)) {
             Matcher consequence = CONSEQUENCE.matcher(rule.code());
-            if (consequence.find()) {
-                Matcher lines = LINE.matcher(consequence.group(1));
-                if (lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find()) {
-                    rules.add(rule.name());
-                }
+            if (consequence.find() && test.test(consequence.group(1))) {
+                rules.add(rule.name());
             }
         }
         return Set.copyOf(rules);
+    }
+
+    private static final Pattern RESULT = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(?:Score|Caution|Exclusion)\\s*\\(");
+    private static final Pattern EXCLUSION = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+Exclusion\\s*\\(");
+    private static final Pattern ANY_OTHER_EFFECT = Pattern.compile(
+            "\\b(?:insert|insertLogical|modify|update|delete|retract|drools|kcontext|PairingScore)\\b");
+
+    /**
+     * The rules whose consequences exclude libraries ({@code insert(new Exclusion(...))}), maybe
+     * add score lines and cautions, and do nothing else: nothing they derive is matched by a rule,
+     * so they may fire after every other rule and before the line rules. Read as
+     * {@link #lineRules} are, with the same certainty.
+     */
+    public static Set<String> exclusionRules(List<SourceFile> files) {
+        return rulesWhoseConsequence(files, then -> EXCLUSION.matcher(then).find()
+                && !ANY_OTHER_EFFECT.matcher(RESULT.matcher(then).replaceAll("(")).find());
     }
 
     /**

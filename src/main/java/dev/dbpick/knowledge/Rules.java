@@ -42,15 +42,16 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
             }
         }
         Set<String> lineRules = RuleCompiler.lineRules(files);
-        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), lineRules);
+        Map<String, Set<String>> profileReads = RuleCompiler.profileReads(files, Profile.FIELDS.keySet());
+        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), lineRules, profileReads,
+                RuleCompiler.exclusionRules(files));
         if (cached.isPresent()) {
             // An entry is only stored after the check passed; checked again all the same (it is
             // cheap), once the knowledge base has tied each rule to its consequence's class.
             RuleCompiler.checkConsequences(kieBase.getKiePackages(), files);
         }
         return new Rules(kieBase, RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files, lineRules,
-                RuleCompiler.profileReads(files, Profile.FIELDS.keySet()));
+                RuleCompiler.locations(files), compiled.warnings(), files, lineRules, profileReads);
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

@@ -80,6 +80,9 @@ public record Profile(
 
     /** The data-frame tools (pandas, Polars, Arrow) the code already uses. */
     public List<String> frames() {
+        if (alreadyUses.isEmpty()) {
+            return List.of();   // rules ask this of every ranking
+        }
         return alreadyUses.stream().filter(FRAMES::contains).toList();
     }
 

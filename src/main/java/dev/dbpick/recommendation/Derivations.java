@@ -37,6 +37,11 @@ public final class Derivations {
         excluded.addAll(still);
     }
 
+    /** Counts the library as excluded, as if a rule had just excluded it. */
+    void excludedToo(String library) {
+        excluded.add(library);
+    }
+
     /** What was derived since the last call; forgets it, and which libraries were excluded. */
     List<Firing.Derived> drain() {
         List<Firing.Derived> drained = new ArrayList<>(derived);

@@ -24,6 +24,10 @@ public final class Engine {
 
     private final Knowledge knowledge;
     private final Map<String, Deque<WarmSession>> idle = new ConcurrentHashMap<>();
+    /** What the groups of rules by answers derived, per evaluation date, shared by that date's sessions. */
+    private final Map<String, AnswerGroups> groups = new ConcurrentHashMap<>();
+    /** The evaluation last asked for: nearly every ranking is judged on the same date, parsed once. */
+    private volatile Evaluation lastEvaluation;
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
@@ -40,7 +44,13 @@ public final class Engine {
 
     /** The evaluation fact for a date, with the knowledge's stale-facts threshold. */
     public Evaluation evaluation(LocalDate date) {
-        return Evaluation.on(date, knowledge.settings().staleFactsAfterMonths());
+        Evaluation last = lastEvaluation;
+        if (last != null && last.date().equals(date.toString())) {
+            return last;
+        }
+        Evaluation evaluation = Evaluation.on(date, knowledge.settings().staleFactsAfterMonths());
+        lastEvaluation = evaluation;
+        return evaluation;
     }
 
     /** Ranks the catalog for one profile, judged on {@code date}. */
@@ -58,12 +68,24 @@ public final class Engine {
         Evaluation evaluation = evaluation(date);
         Deque<WarmSession> sessions = idle.get(evaluation.date());
         WarmSession session = sessions == null ? null : sessions.pollFirst();
-        return new Asker(session != null ? session : new WarmSession(knowledge, evaluation));
+        return new Asker(session != null ? session : new WarmSession(knowledge, evaluation, groups(evaluation.date())));
     }
 
     /** The plain path: a fresh session with every fact inserted at once. Slower; the reference for tests. */
     public Ranking rankFresh(Profile profile, LocalDate date) {
         return WarmSession.fresh(knowledge, evaluation(date), profile);
+    }
+
+    /** The groups' results for a date; those of at most {@link #DATES} dates are kept. */
+    private AnswerGroups groups(String date) {
+        AnswerGroups known = groups.get(date);
+        if (known != null) {
+            return known;
+        }
+        if (groups.size() >= DATES) {
+            groups.keySet().stream().filter(d -> !idle.containsKey(d)).findFirst().ifPresent(groups::remove);
+        }
+        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase()));
     }
 
     private void giveBack(WarmSession session) {
@@ -104,6 +126,15 @@ public final class Engine {
          */
         public Ranking rankFitting(Profile profile) {
             return session.rank(profile, true);
+        }
+
+        /**
+         * The first pick of a profile and how many libraries are recommended, as
+         * {@link #rankFitting} gives them ({@link Ranking#top()}, {@link Ranking#recommended()}),
+         * for less: what pivots and relaxations ask of each changed profile.
+         */
+        public Lead lead(Profile profile) {
+            return session.lead(profile);
         }
 
         /**

@@ -64,10 +64,16 @@ final class Firing {
     private final Derivations handedOff = new Derivations();
     private final Set<String> lineRules;
     private final boolean handsOff;
-    /** Whether the line rules sit in their own agenda group, fired after every other rule. */
+    /** Whether the line rules sit in their own agenda groups, fired after every other rule. */
     private final boolean grouped;
+    private final AnswerGroups groups;
 
     Firing(Knowledge knowledge) {
+        this(knowledge, new AnswerGroups(knowledge.rules().kieBase()));
+    }
+
+    /** With the groups' results shared by the sessions of one evaluation date. */
+    Firing(Knowledge knowledge, AnswerGroups groups) {
         this.knowledge = knowledge;
         this.libraries = knowledge.catalog().libraries();
         for (int i = 0; i < libraries.size(); i++) {
@@ -77,11 +83,22 @@ final class Firing {
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
         this.grouped = RuleCompiler.linesGrouped(knowledge.rules().kieBase());
+        this.groups = groups;
+    }
+
+    /** The groups of rules by the answers they read, and what each derived for the answers seen. */
+    AnswerGroups groups() {
+        return groups;
     }
 
     /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
     void excludedOnly(Set<String> libraries) {
         handedOff.excludedOnly(libraries);
+    }
+
+    /** From now on, these libraries count as excluded too: the exclusions recalled rather than fired. */
+    void excludedToo(Set<String> libraries) {
+        libraries.forEach(handedOff::excludedToo);
     }
 
     /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */
@@ -111,7 +128,7 @@ final class Firing {
      * @throws RunawayRuleException when the budget is spent, naming the rule that fired most
      */
     int fire(KieSession session) {
-        return fire(session, null);
+        return fire(session, groups.exclusions(), groups.lines(), null);
     }
 
     /**
@@ -121,19 +138,32 @@ final class Firing {
      * are still made, so what the fitting libraries get is the same.
      */
     int fireFittingOnly(KieSession session) {
-        if (lineRules.isEmpty() || !handsOff) {
-            return fire(session, null);
-        }
-        return fire(session, this::needed);
+        return fire(session, groups.exclusions(), groups.lines(), fittingFilter());
     }
 
     /**
-     * Fires every rule but the line rules, which are never even matched: what passes the hard
-     * constraints, for less. The line rules' group must still be fired (by {@link #fire}) before
-     * the session is used again. Without a line-rules group, fires as {@link #fireFittingOnly}.
+     * Fires every rule but the line rules, which are never even matched, and the exclusion rules
+     * of the groups not in {@code missing}, whose results are known ({@link AnswerGroups#recall}):
+     * what passes the hard constraints, for less. Without line-rules groups, fires as
+     * {@link #fireFittingOnly}.
      */
-    int fireExclusionsOnly(KieSession session) {
-        return grouped ? fireGroup(session, null) : fireFittingOnly(session);
+    int fireExclusionsOnly(KieSession session, List<AnswerGroups.Group> missing) {
+        return grouped ? fire(session, missing, null, null) : fireFittingOnly(session);
+    }
+
+    /**
+     * Fires for a ranking whose results of the groups not in {@code missingExclusions} and
+     * {@code missingLines} are known ({@link AnswerGroups#recall}): every rule but those groups'
+     * rules, which are never matched. With {@code fittingOnly}, as {@link #fireFittingOnly} for
+     * the line rules of no group of answers.
+     */
+    int fireRanking(KieSession session, List<AnswerGroups.Group> missingExclusions, List<AnswerGroups.Group> missingLines,
+                    boolean fittingOnly) {
+        return fire(session, missingExclusions, missingLines, fittingOnly ? fittingFilter() : null);
+    }
+
+    private AgendaFilter fittingFilter() {
+        return lineRules.isEmpty() || !handsOff ? null : this::needed;
     }
 
     /**
@@ -142,8 +172,9 @@ final class Firing {
      * which would copy them into a new list for every match.
      */
     private boolean needed(Match match) {
-        if (!lineRules.contains(match.getRule().getName())) {
-            return true;
+        String rule = match.getRule().getName();
+        if (!lineRules.contains(rule) || groups.kept(rule)) {
+            return true;   // a kept group's lines are derived for every library, to be kept
         }
         Library library = null;
         for (TupleImpl tuple = ((InternalMatch) match).getTuple(); tuple != null; tuple = tuple.getParent()) {
@@ -158,13 +189,27 @@ final class Firing {
         return library == null || !handedOff.excluded(library.id());
     }
 
-    private int fire(KieSession session, AgendaFilter filter) {
+    /**
+     * Fires the rules of no group of answers, then the exclusion rules of {@code exclusions}, then
+     * (unless {@code lines} is null) the line rules of {@code lines} and of no group of answers,
+     * those last ones through {@code filter}.
+     */
+    int fire(KieSession session, List<AnswerGroups.Group> exclusions, List<AnswerGroups.Group> lines, AgendaFilter filter) {
         if (!grouped) {
             return fireGroup(session, filter);
         }
         int count = fireGroup(session, null);
-        session.getAgenda().getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
-        return count + fireGroup(session, filter);
+        var agenda = session.getAgenda();
+        if (!exclusions.isEmpty()) {
+            exclusions.forEach(group -> agenda.getAgendaGroup(group.name()).setFocus());
+            count += fireGroup(session, null);
+        }
+        if (lines != null) {
+            agenda.getAgendaGroup(RuleCompiler.LINES_GROUP).setFocus();
+            lines.forEach(group -> agenda.getAgendaGroup(group.name()).setFocus());
+            count += fireGroup(session, filter);
+        }
+        return count;
     }
 
     /**
@@ -307,6 +352,42 @@ final class Firing {
         }
         pairings.values().forEach(list -> list.sort(REASON_ORDER));
         return new Ranking(profile, evaluation, assessments, pairings, complete);
+    }
+
+    /**
+     * The first pick and how many libraries are recommended, from the derived facts: what
+     * {@link #rank} would give as {@link Ranking#top()} and the size of
+     * {@link Ranking#recommended()}, without building the assessments.
+     */
+    Lead lead(Iterable<Derived> derived) {
+        int[] scores = new int[libraries.size()];
+        boolean[] excluded = new boolean[libraries.size()];
+        for (Derived d : derived) {
+            Object fact = d.fact();
+            if (fact instanceof Score s) {
+                scores[positionOf(s.library())] += s.points();
+            } else if (fact instanceof Exclusion e) {
+                excluded[positionOf(e.library())] = true;
+            }
+        }
+        int best = -1;
+        int recommended = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (excluded[i] || scores[i] < 0) {
+                continue;
+            }
+            recommended++;
+            if (best < 0 || scores[i] > scores[best] || scores[i] == scores[best] && ahead(libraries.get(i), libraries.get(best))) {
+                best = i;
+            }
+        }
+        return new Lead(best < 0 ? null : libraries.get(best).id(), recommended);
+    }
+
+    /** Ranking's tie-break between two libraries of the same score: download rank, then id. */
+    private static boolean ahead(Library a, Library b) {
+        int byUsage = Integer.compare(a.usageRank(), b.usageRank());
+        return byUsage != 0 ? byUsage < 0 : a.id().compareTo(b.id()) < 0;
     }
 
     /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */

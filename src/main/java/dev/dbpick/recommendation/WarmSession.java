@@ -4,6 +4,7 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +35,11 @@ final class WarmSession implements AutoCloseable {
     private final Set<String> fixedExclusions;
     private boolean usable = true;
 
-    WarmSession(Knowledge knowledge, Evaluation evaluation) {
+    /** @param groups what the groups of rules by answers derived, shared by the sessions of this date */
+    WarmSession(Knowledge knowledge, Evaluation evaluation, AnswerGroups groups) {
         this.evaluation = evaluation;
         this.session = knowledge.rules().kieBase().newKieSession();
-        this.firing = new Firing(knowledge);
+        this.firing = new Firing(knowledge, groups);
         try {
             firing.attach(session);
             insertCatalog(session, knowledge);
@@ -74,6 +76,11 @@ final class WarmSession implements AutoCloseable {
                 derived -> firing.rank(profile, evaluation, derived, !fittingOnly));
     }
 
+    /** The first pick and how many are recommended, as {@link #rank} with {@code fittingOnly} would give them. */
+    Lead lead(Profile profile) {
+        return ask(profile, Scope.FITTING, firing::lead);
+    }
+
     /** Which libraries pass the hard constraints and which rules exclude the others, without scoring any. */
     Screen screen(Profile profile) {
         return ask(profile, Scope.EXCLUSIONS, derived -> firing.screen(profile, derived));
@@ -89,27 +96,44 @@ final class WarmSession implements AutoCloseable {
         }
         usable = false;
         FactHandle handle = session.insert(profile);
-        if (scope == Scope.ALL) {
-            firing.fire(session);
+        firing.excludedOnly(fixedExclusions);
+        AnswerGroups groups = firing.groups();
+        List<Firing.Derived> recalled = new ArrayList<>();
+        Set<String> recalledExclusions = new HashSet<>();
+        List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
+        List<AnswerGroups.Group> missingLines = new ArrayList<>();
+        groups.recall(profile, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        firing.excludedToo(recalledExclusions);
+        if (scope == Scope.EXCLUSIONS) {
+            firing.fireExclusionsOnly(session, missingExclusions);
         } else {
-            firing.excludedOnly(fixedExclusions);
-            if (scope == Scope.FITTING) {
-                firing.fireFittingOnly(session);
-            } else {
-                firing.fireExclusionsOnly(session);
-            }
+            groups.recall(profile, groups.lines(), recalled, recalledExclusions, missingLines);
+            firing.fireRanking(session, missingExclusions, missingLines, scope == Scope.FITTING);
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size());
+        groups.remember(profile, missingExclusions, handedOff);
+        groups.remember(profile, missingLines, handedOff);
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
         all.addAll(fixed);
         all.addAll(derived.values());
-        all.addAll(handedOff);
+        if (scope == Scope.FITTING) {
+            // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
+            Set<String> excluded = new HashSet<>(fixedExclusions);
+            addExclusions(excluded, handedOff);
+            addExclusions(excluded, derived.values());
+            excluded.addAll(recalledExclusions);
+            addFitting(all, handedOff, groups, excluded);
+            addFitting(all, recalled, groups, excluded);
+        } else {
+            all.addAll(handedOff);
+            all.addAll(recalled);
+        }
         T answer = read.apply(all);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
-        // Also fires the line rules an exclusions-only firing left out: they match nothing now.
-        if (firing.fire(session) > 0) {
+        // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
+        if (firing.fire(session, missingExclusions, missingLines, null) > 0) {
             List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
             stray.addAll(firing.drainHandedOff());
             String rule = stray.stream().map(Firing.Derived::rule).findFirst().orElse("?");
@@ -118,6 +142,24 @@ final class WarmSession implements AutoCloseable {
         }
         usable = true;
         return answer;
+    }
+
+    private static void addExclusions(Set<String> excluded, java.util.Collection<Firing.Derived> derived) {
+        for (Firing.Derived d : derived) {
+            if (d.fact() instanceof Exclusion e) {
+                excluded.add(e.library());
+            }
+        }
+    }
+
+    /** Adds the lines, leaving out those of kept line groups about an excluded library. */
+    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, Set<String> excluded) {
+        for (Firing.Derived d : lines) {
+            String library = d.fact() instanceof Score s ? s.library() : d.fact() instanceof Caution c ? c.library() : null;
+            if (library == null || !excluded.contains(library) || !groups.keptLine(d.rule())) {
+                all.add(d);
+            }
+        }
     }
 
     @Override

@@ -127,6 +127,80 @@ class ExplanationTest {
         assertTrue(relaxations > nothingFits.size(), "relaxations found: " + relaxations);
     }
 
+    /**
+     * Pivots and relaxations ask the warm session, which fires only the rules that read a changed
+     * answer and recalls the rest; asking a fresh session for every changed profile, as the
+     * explanations did before, must give the same pivots over every scenario profile (the
+     * panel's included) and hundreds of generated ones, and the same relaxations, every pair tried.
+     */
+    @Test
+    void incrementalExplanationsEqualFullReRankingOfEveryChange() {
+        List<Profile> all = scenarioProfiles();
+        for (String share : List.of("held-out", "tuned")) {
+            ScenarioReader.readPanel(knowledge.catalog(), knowledge.questionnaire(), TestKnowledge.RULES, share).stream()
+                    .map(Scenario::profile).filter(p -> !p.stack()).forEach(all::add);
+        }
+        all.addAll(dev.dbpick.GeneratedProfiles.of(knowledge.questionnaire(), 300, 29, false));
+        int pivots = 0;
+        List<Profile> nothingFits = new ArrayList<>();
+        try (Engine.Asker asker = engine.ask(AS_OF)) {
+            Explainer explainer = new Explainer(asker);
+            for (Profile profile : all) {
+                Ranking ranking = asker.rankFitting(profile);
+                List<Pivot> found = explainer.pivots(ranking);
+                assertEquals(fullPivots(engine.rankFresh(profile, AS_OF)), found, profile.toString());
+                pivots += found.size();
+                if (ranking.fitting().isEmpty() && nothingFits.size() < 8) {
+                    nothingFits.add(profile);
+                }
+            }
+            assertTrue(nothingFits.size() >= 4, "profiles that fit nothing: " + nothingFits.size());
+            for (Profile profile : nothingFits) {
+                assertEquals(fullRelaxations(profile), explainer.relaxations(asker.rankFitting(profile)), profile.toString());
+            }
+        }
+        assertTrue(pivots > all.size(), "pivots found: " + pivots + " over " + all.size() + " profiles");
+    }
+
+    /** The pivots as found before: every single change ranked again from scratch. */
+    private List<Pivot> fullPivots(Ranking ranking) {
+        List<Pivot> pivots = new ArrayList<>();
+        ranking.top().ifPresent(top -> {
+            for (Change change : changes.singles(ranking.profile())) {
+                engine.rankFresh(change.profile(), AS_OF).top().filter(other -> !other.id().equals(top.id()))
+                        .ifPresent(other -> pivots.add(new Pivot(change.changes(), other.id(), change.summary())));
+            }
+        });
+        return pivots;
+    }
+
+    /** The relaxations as found before, every pair tried: each change ranked again from scratch. */
+    private List<Relaxation> fullRelaxations(Profile profile) {
+        List<Relaxation> relaxations = new ArrayList<>();
+        List<Change> notEnough = new ArrayList<>();
+        for (Change change : changes.singles(profile)) {
+            if (!fullyAdmits(change, relaxations)) {
+                notEnough.add(change);
+            }
+        }
+        for (int i = 0; i < notEnough.size(); i++) {
+            for (int j = i + 1; j < notEnough.size(); j++) {
+                Change pair = changes.combine(profile, notEnough.get(i), notEnough.get(j));
+                if (pair != null) {
+                    fullyAdmits(pair, relaxations);
+                }
+            }
+        }
+        return relaxations;
+    }
+
+    private boolean fullyAdmits(Change change, List<Relaxation> relaxations) {
+        Ranking again = engine.rankFresh(change.profile(), AS_OF);
+        again.top().ifPresent(top -> relaxations.add(new Relaxation(change.changes(), again.recommended().size(), top.id(),
+                change.summary())));
+        return again.top().isPresent();
+    }
+
     @Test
     void relaxationsAreGivenOnlyWhenNothingPassesTheHardConstraints() {
         for (Profile profile : scenarioProfiles()) {

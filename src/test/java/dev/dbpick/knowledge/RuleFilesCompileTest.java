@@ -114,6 +114,43 @@ class RuleFilesCompileTest {
     }
 
     @Test
+    void rulesThatReadKnownAnswersFireInTheGroupOfThoseAnswers() {
+        SourceFile file = drl("rules/answers.drl", """
+                package dev.dbpick.rules;
+                import dev.dbpick.catalog.Library;
+                import dev.dbpick.profile.Profile;
+                import dev.dbpick.recommendation.Score;
+                import dev.dbpick.recommendation.Exclusion;
+                rule "Line" when Library($id: id) Profile(async == "required", weight("performance") > 0) then
+                    insert(new Score($id, 1, "a line"));
+                end
+                rule "Exclusion" when Library($id: id) Profile(requires("migrations")) then
+                    insert(new Exclusion($id, "out"));
+                    insert(new Score($id, -1, "and a line"));
+                end
+                rule "Line reading the profile whole" when Library($id: id) $p : Profile() then
+                    insert(new Score($id, $p.databases().size(), "unknown reads"));
+                end
+                rule "Exclusion reading the profile whole" when Library($id: id) $p : Profile() then
+                    insert(new Exclusion($id, "out " + $p.databases()));
+                end
+                """);
+        List<SourceFile> files = List.of(file);
+        var packages = RuleCompiler.compile(files).packages();
+        assertEquals(java.util.Set.of("Exclusion", "Exclusion reading the profile whole"), RuleCompiler.exclusionRules(files));
+        var kieBase = RuleCompiler.newKieBase(packages, RuleCompiler.lineRules(files),
+                RuleCompiler.profileReads(files, dev.dbpick.profile.Profile.FIELDS.keySet()), RuleCompiler.exclusionRules(files));
+        Map<String, String> groups = new java.util.TreeMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r ->
+                groups.put(r.getName(), ((org.drools.base.definitions.rule.impl.RuleImpl) r).getAgendaGroup())));
+        assertEquals(Map.of("Line", "dbpick-lines:async,priorities", "Exclusion", "dbpick-exclusions:constraints.migrations",
+                "Line reading the profile whole", RuleCompiler.LINES_GROUP, "Exclusion reading the profile whole", "MAIN"), groups);
+        assertEquals(List.of("async", "priorities"), RuleCompiler.groupReads("dbpick-lines:async,priorities"));
+        assertEquals(List.of(), RuleCompiler.groupReads("dbpick-exclusions:"));
+        assertEquals(null, RuleCompiler.groupReads(RuleCompiler.LINES_GROUP));
+    }
+
+    @Test
     void theAnswersARuleReadsAreKnownOnlyWhereTheyAreCertain() {
         SourceFile file = drl("rules/reads.drl", """
                 package dev.dbpick.rules;

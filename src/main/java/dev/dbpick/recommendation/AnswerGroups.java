@@ -1,0 +1,152 @@
+package dev.dbpick.recommendation;
+
+import dev.dbpick.knowledge.RuleCompiler;
+import dev.dbpick.profile.Profile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+
+/**
+ * What a warm session has derived per group of rules and per answers read. The exclusion rules
+ * and the line rules whose reads of the profile are known sit in one agenda group per set of
+ * answers ({@link RuleCompiler#exclusionsGroup}, {@link RuleCompiler#linesGroup}); since they
+ * match nothing but the catalog, the evaluation date (both fixed for a session) and those
+ * answers, what a group derives for a profile depends on those answers alone. A ranking takes a
+ * group's results from here when a profile with the same answers was ranked before, and fires
+ * only the other groups: a changed answer re-evaluates only the rules that read it.
+ *
+ * <p>Each group keeps at most about {@link #KEPT_PER_GROUP} sets of answers; past that, its
+ * results are derived again each time. Thread-safe: the sessions of one knowledge revision and
+ * evaluation date share one ({@link Engine}).
+ */
+final class AnswerGroups {
+
+    /** Sets of answers kept per group: every combination of most groups' answers, and a cap for memory. */
+    static final int KEPT_PER_GROUP = 256;
+
+    /**
+     * One agenda group, the answers its rules read, whether those are answers this knows how to
+     * read (else it is fired for every ranking), and whether it holds line rules or exclusion rules.
+     */
+    record Group(String name, List<String> reads, boolean kept, boolean lines) {
+    }
+
+    /** How to read each answer rules may read, by its name in the profile document. */
+    private static final Map<String, Function<Profile, Object>> ANSWERS = Map.ofEntries(
+            Map.entry("purpose", Profile::purpose), Map.entry("databases", Profile::databases),
+            Map.entry("async", Profile::async), Map.entry("deployment", Profile::deployment),
+            Map.entry("sharedBy", Profile::sharedBy), Map.entry("python", Profile::python),
+            Map.entry("framework", Profile::framework), Map.entry("workload", Profile::workload),
+            Map.entry("alreadyUses", Profile::alreadyUses), Map.entry("priorities", Profile::priorities),
+            Map.entry("constraints", Profile::constraints));
+    private static final String CONSTRAINT = "constraints.";
+
+    private final List<Group> exclusions = new ArrayList<>();
+    private final List<Group> lines = new ArrayList<>();
+    private final Map<String, Group> byRule = new HashMap<>();
+    private final Map<Group, Map<List<Object>, Kept>> kept = new ConcurrentHashMap<>();
+
+    /** What a group derived for one set of answers, and the libraries it excluded. */
+    private record Kept(List<Firing.Derived> results, List<String> excluded) {
+    }
+
+    AnswerGroups(KieBase kieBase) {
+        Map<String, Group> byName = new HashMap<>();
+        kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(RuleImpl.class::cast).forEach(rule -> {
+            String name = rule.getAgendaGroup();
+            List<String> reads = RuleCompiler.groupReads(name);
+            if (reads != null) {
+                Group group = byName.computeIfAbsent(name, n -> new Group(n, reads,
+                        reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP)));
+                if (group.kept()) {
+                    byRule.put(rule.getName(), group);
+                }
+            }
+        });
+        byName.values().stream().sorted(Comparator.comparing(Group::name))
+                .forEach(group -> (group.lines() ? lines : exclusions).add(group));
+    }
+
+    /** Every group of exclusion rules. */
+    List<Group> exclusions() {
+        return exclusions;
+    }
+
+    /** Every group of line rules, but the one of the line rules whose reads are not known. */
+    List<Group> lines() {
+        return lines;
+    }
+
+    /** Whether a rule's results are kept here, by the answers its group reads. */
+    boolean kept(String rule) {
+        return byRule.containsKey(rule);
+    }
+
+    /** Whether a rule is a line rule whose lines are kept here. */
+    boolean keptLine(String rule) {
+        Group group = byRule.get(rule);
+        return group != null && group.lines();
+    }
+
+    /**
+     * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
+     * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
+     * have not seen those answers.
+     */
+    void recall(Profile profile, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
+        for (Group group : groups) {
+            Map<List<Object>, Kept> byAnswers = group.kept() ? kept.get(group) : null;
+            Kept known = byAnswers == null ? null : byAnswers.get(answers(profile, group));
+            if (known == null) {
+                missing.add(group);
+            } else {
+                results.addAll(known.results());
+                excluded.addAll(known.excluded());
+            }
+        }
+    }
+
+    /** Keeps what the {@code fired} groups derived for the profile's answers, read from everything derived. */
+    void remember(Profile profile, List<Group> fired, List<Firing.Derived> derived) {
+        Map<Group, List<Firing.Derived>> byGroup = new HashMap<>();
+        fired.stream().filter(Group::kept).forEach(group -> byGroup.put(group, new ArrayList<>()));
+        if (byGroup.isEmpty()) {
+            return;
+        }
+        for (Firing.Derived d : derived) {
+            List<Firing.Derived> results = byGroup.get(byRule.get(d.rule()));
+            if (results != null) {
+                results.add(d);
+            }
+        }
+        byGroup.forEach((group, results) -> {
+            Map<List<Object>, Kept> byAnswers = kept.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+            if (byAnswers.size() < KEPT_PER_GROUP) {
+                List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                        .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+                byAnswers.put(answers(profile, group), new Kept(List.copyOf(results), excluded));
+            }
+        });
+    }
+
+    /** The answers of a profile a group reads, in the group's order. */
+    private static List<Object> answers(Profile profile, Group group) {
+        List<Object> answers = new ArrayList<>(group.reads().size());
+        for (String field : group.reads()) {
+            answers.add(field.startsWith(CONSTRAINT) ? profile.requires(field.substring(CONSTRAINT.length()))
+                    : ANSWERS.get(field).apply(profile));
+        }
+        return answers;
+    }
+
+    private static boolean known(String field) {
+        return field.startsWith(CONSTRAINT) || ANSWERS.containsKey(field);
+    }
+}
