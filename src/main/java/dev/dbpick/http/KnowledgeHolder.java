@@ -8,21 +8,29 @@ import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.support.Mappers;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import dev.dbpick.profile.Profile;
+import dev.dbpick.support.CacheFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge every request uses. A reload first checks the new rules and data in a separate
- * process with a time limit ({@link GateProcess}): they must compile, every value a rule tests
- * for must exist, and every scenario must hold. Only then is the new knowledge built beside the
+ * process with a time limit ({@link GateProcess}, kept warm between reloads by {@link GateWorker}):
+ * they must compile, every value a rule tests for must exist, and every scenario must hold. Only then is the new knowledge built beside the
  * old and switched in atomically; otherwise the old knowledge keeps serving and the problems are
  * kept for {@code /api/v1/knowledge} and {@code /health}. A request reads {@link #current()} once
  * and finishes on that knowledge. Files are named relative to the knowledge folders.
@@ -49,6 +57,9 @@ public class KnowledgeHolder {
     private final Map<String, Failure> failedRevisions = new ConcurrentHashMap<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final Object switching = new Object();
+    /** A private folder where the gate's process leaves the rules it compiled and checked; null when none could be made. */
+    private final Path handover = handoverFolder();
+    private final GateWorker gate = new GateWorker(GateProcess.command(), handover);
 
     /** Knowledge in service, the advisor (and engine) over it, and when it was switched in. */
     public record Loaded(Advisor advisor, Instant loadedAt) {
@@ -89,6 +100,38 @@ public class KnowledgeHolder {
         current.set(new Loaded(new Advisor(first.engine()), Instant.now()));
         LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}", knowledge.revision(),
                 knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label());
+        boolean editable = rulesFolder.root().getFileSystem() == FileSystems.getDefault()
+                && dataFolder.root().getFileSystem() == FileSystems.getDefault();
+        if (editable && (settings.watching() || settings.adminToken() != null)) {
+            gate.warmUp(settings.gateTimeout());   // so that the first edit finds the gate warm
+        }
+    }
+
+    /** Stops the reload gate's worker and removes its hand-over folder. */
+    @PreDestroy
+    void close() {
+        gate.close();
+        if (handover != null) {
+            try (Stream<Path> files = Files.walk(handover)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("could not remove {}: {}", handover, e.getMessage());
+            }
+        }
+    }
+
+    /** A new folder only the service's user can read and write; null (the service compiles itself) when there is none. */
+    private static Path handoverFolder() {
+        try {
+            Path folder = Files.createTempDirectory("dbpick-gate-");
+            Files.setPosixFilePermissions(folder, CacheFolder.OWNER_ONLY_DIR);
+            return folder;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("no private folder for the reload gate's compiled rules ({}); a reload compiles them twice", e.getMessage());
+            return null;
+        }
     }
 
     /** Messages name files relative to the knowledge folders, never with an absolute path. */
@@ -163,7 +206,9 @@ public class KnowledgeHolder {
      */
     public synchronized Outcome reload() {
         Outcome outcome;
-        Gate.Verdict verdict = GateProcess.check(rulesFolder, dataFolder, settings.gateTimeout());
+        long start = System.nanoTime();
+        Gate.Verdict verdict = gate.check(rulesFolder, dataFolder, settings.gateTimeout());
+        long checked = System.nanoTime();
         if (!verdict.passed()) {
             outcome = new Outcome(false, verdict.revision(), Instant.now(), verdict.problems());
             LOG.warn("knowledge reload rejected: {}; still serving revision={}; first: {}", verdict.summary(),
@@ -173,7 +218,9 @@ public class KnowledgeHolder {
                 // The checking process ran every scenario; here the knowledge is only built. A file
                 // saved meanwhile gives another revision than the one checked: that is not switched
                 // in (the watcher reloads again for that save).
-                Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
+                // The rules the checking process compiled (the same files, else a miss) are loaded, not compiled again.
+                Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder,
+                        handover == null ? CompiledRulesCache.disabled() : CompiledRulesCache.in(handover));
                 if (!knowledge.revision().equals(verdict.revision())) {
                     throw new KnowledgeException("the files changed while they were checked (revision " + verdict.revision()
                             + " checked, " + knowledge.revision() + " found); the next reload checks them again");
@@ -192,8 +239,9 @@ public class KnowledgeHolder {
                     current.set(new Loaded(new Advisor(new Engine(knowledge)), Instant.now()));
                 }
                 outcome = new Outcome(true, knowledge.revision(), Instant.now(), List.of());
-                LOG.info("knowledge reloaded revision={} rules={} libraries={}", knowledge.revision(),
-                        knowledge.rules().names().size(), knowledge.catalog().size());
+                LOG.info("knowledge reloaded revision={} rules={} libraries={} gate={} ms build={} ms", knowledge.revision(),
+                        knowledge.rules().names().size(), knowledge.catalog().size(), (checked - start) / 1_000_000,
+                        (System.nanoTime() - checked) / 1_000_000);
             } catch (KnowledgeException e) {
                 List<String> problems = e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems();
                 outcome = new Outcome(false, null, Instant.now(), problems);

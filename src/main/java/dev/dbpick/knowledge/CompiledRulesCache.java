@@ -50,14 +50,28 @@ public final class CompiledRulesCache {
     static final int KEPT = 8;
 
     private final Path folder;
+    private final boolean loading;
 
-    private CompiledRulesCache(Path folder) {
+    private CompiledRulesCache(Path folder, boolean loading) {
         this.folder = folder;
+        this.loading = loading;
     }
 
-    /** A cache in a given folder (tests). */
-    static CompiledRulesCache in(Path folder) {
+    private CompiledRulesCache(Path folder) {
+        this(folder, true);
+    }
+
+    /**
+     * A cache in a given folder: the service's private folder, through which the reload gate's
+     * process hands over the rules it compiled and checked; tests.
+     */
+    public static CompiledRulesCache in(Path folder) {
         return new CompiledRulesCache(folder);
+    }
+
+    /** This cache, storing what is compiled but never loading: the rules are always compiled. */
+    public CompiledRulesCache storeOnly() {
+        return new CompiledRulesCache(folder, false);
     }
 
     /** A cache that never hits and never writes. */
@@ -73,7 +87,7 @@ public final class CompiledRulesCache {
     Optional<Collection<KiePackage>> load(List<SourceFile> files) {
         String key = key(files);
         Path entry = entry(key);
-        if (entry == null || !CacheFolder.trusted(folder) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+        if (entry == null || !loading || !CacheFolder.trusted(folder) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
                 || !CacheFolder.trusted(entry)) {
             return Optional.empty();
         }

@@ -1,0 +1,263 @@
+package dev.dbpick.http;
+
+import dev.dbpick.knowledge.KnowledgeFolder;
+import dev.dbpick.scenario.Gate;
+import dev.dbpick.support.Mappers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warm reload gate: one long-lived, lower-priority child JVM ({@link GateProcess#main}) that
+ * checks the knowledge of each reload with code and caches already warm, so an edit goes live in
+ * about a second instead of the ten a fresh JVM takes. What it proves is unchanged: the rules
+ * compile, every value a rule tests for exists, every scenario holds, in a separate process with
+ * the service's memory settings that is killed when a check passes its time limit.
+ *
+ * <p>A worker that is killed at its limit, dies (out of memory, a rule that exits the JVM) or has
+ * made {@value #CHECKS_PER_WORKER} checks is replaced by a fresh one, which warms up on the
+ * bundled knowledge in the background ({@value #WARM_UP_CHECKS} checks; a reload meanwhile waits for them). When a worker that had checked earlier knowledge dies
+ * during a check, the check is made once more on a fresh worker, so what an earlier revision left
+ * behind (classes not yet unloaded) never counts against a new one. Checks run one at a time.
+ */
+final class GateWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GateWorker.class);
+
+    /** Checks one worker makes before a fresh one takes over, which bounds what it accumulates. */
+    static final int CHECKS_PER_WORKER = 200;
+    /** Checks of the bundled knowledge a fresh worker makes: the first is cold, the third about as fast as any later. */
+    static final int WARM_UP_CHECKS = 3;
+    private static final int ERROR_TAIL = 16 * 1024;
+    private static final Pattern OUT_OF_MEMORY = Pattern.compile("OutOfMemoryError: ([^\\r\\n]+)");
+
+    private final List<String> command;
+    private final Path handover;
+    private Child child;
+    private boolean closed;
+
+    /**
+     * A worker running {@code command} (see {@link GateProcess#command}), started on the first
+     * check or {@link #warmUp}, that leaves the rules it compiled in {@code handover} (a private
+     * folder of the service's; null for none).
+     */
+    GateWorker(List<String> command, Path handover) {
+        this.command = List.copyOf(command);
+        this.handover = handover;
+    }
+
+    /**
+     * Checks the folders in the worker; a verdict that rejects when the time is up (the worker is
+     * then killed and replaced) or the worker fails.
+     */
+    Gate.Verdict check(KnowledgeFolder rules, KnowledgeFolder data, Duration limit) {
+        return check(rules, data, limit, true);
+    }
+
+    private synchronized Gate.Verdict check(KnowledgeFolder rules, KnowledgeFolder data, Duration limit, boolean replace) {
+        Attempt attempt = attempt(rules, data, limit);
+        if (attempt.died && attempt.reused) {
+            LOG.info("the reload gate's worker died after earlier checks; checking once more on a fresh one");
+            attempt = attempt(rules, data, limit);
+        }
+        if (attempt.died && replace && !closed) {
+            warmUp(limit);
+        }
+        return attempt.verdict;
+    }
+
+    /**
+     * Starts the worker, when none runs, and has it check the bundled knowledge once, in the
+     * background, so the next reload finds its code warm.
+     */
+    void warmUp(Duration limit) {
+        Thread thread = new Thread(() -> {
+            long start = System.nanoTime();
+            Gate.Verdict verdict = null;
+            for (int i = 0; i < WARM_UP_CHECKS && (verdict == null || verdict.passed()); i++) {
+                verdict = check(KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data"), limit, false);
+            }
+            if (verdict.passed()) {
+                LOG.info("reload gate worker warm pid={} in {} ms", pid(), (System.nanoTime() - start) / 1_000_000);
+            } else if (!isClosed()) {
+                LOG.warn("the reload gate's worker did not warm up: {}", verdict.problems());
+            }
+        }, "dbpick-gate-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The process id of the worker running now, or -1 (tests). */
+    synchronized long pid() {
+        return child != null && child.process.isAlive() ? child.process.pid() : -1;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stop();
+    }
+
+    /** One check; {@code died} when the worker is gone afterwards, {@code reused} when it had checked before. */
+    private record Attempt(Gate.Verdict verdict, boolean died, boolean reused) {
+    }
+
+    private Attempt attempt(KnowledgeFolder rules, KnowledgeFolder data, Duration limit) {
+        if (closed) {
+            return new Attempt(GateProcess.rejected("the service is shutting down"), false, false);
+        }
+        if (child != null && (!child.process.isAlive() || child.checks >= CHECKS_PER_WORKER)) {
+            stop();
+        }
+        if (child == null) {
+            try {
+                child = new Child(new ProcessBuilder(command).start());
+            } catch (IOException e) {
+                return new Attempt(GateProcess.rejected("the reload gate could not start a checking process: " + e.getMessage()),
+                        false, false);
+            }
+        }
+        Child worker = child;
+        boolean reused = worker.checks > 0;
+        worker.checks++;
+        try {
+            worker.clearErrors();
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("rules", GateProcess.argument(rules));
+            fields.put("data", GateProcess.argument(data));
+            if (handover != null) {
+                fields.put("cache", handover.toString());
+            }
+            String request = Mappers.json().writeValueAsString(fields);
+            OutputStream in = worker.process.getOutputStream();
+            in.write((request.replace("\n", " ") + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            String line = worker.verdicts.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                stop();
+                return new Attempt(GateProcess.rejected("the scenarios did not finish within " + limit.toSeconds()
+                        + " s: a rule probably loops or burns CPU (dbpick.gate-timeout-seconds sets the limit)"), true, false);
+            }
+            if (line.equals(Child.ENDED)) {
+                worker.process.waitFor(5, TimeUnit.SECONDS);
+                Thread.sleep(50);   // the last lines of standard error
+                String errors = worker.errors();
+                stop();
+                return new Attempt(failed(errors, worker.process), true, reused);
+            }
+            return new Attempt(Mappers.json().readValue(line, Gate.Verdict.class), false, reused);
+        } catch (InterruptedException e) {
+            stop();
+            Thread.currentThread().interrupt();
+            return new Attempt(GateProcess.rejected("the reload was interrupted"), true, false);
+        } catch (IOException | RuntimeException e) {
+            stop();
+            return new Attempt(GateProcess.rejected("the checking process gave no verdict"), true, reused);
+        }
+    }
+
+    private static Gate.Verdict failed(String errors, Process process) {
+        Matcher memory = OUT_OF_MEMORY.matcher(errors);
+        if (memory.find()) {
+            return GateProcess.rejected("the knowledge does not fit in the service's memory: checking it ran out of memory ("
+                    + memory.group(1).strip() + ") with the service's settings " + String.join(" ", GateProcess.memoryOptions()));
+        }
+        String reason = errors.lines().filter(l -> !l.isBlank()).findFirst()
+                .orElse(process.isAlive() ? "no verdict" : "exit code " + process.exitValue());
+        return GateProcess.rejected("the checking process failed: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
+    }
+
+    /** Kills the worker and everything it started, and waits until it is gone, so two never hold memory at once. */
+    private void stop() {
+        if (child != null) {
+            Process process = child.process;
+            child = null;
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A running worker: its process, the verdict lines it printed, the tail of its standard error. */
+    private static final class Child {
+
+        /** Put on the queue when the worker's standard output ends. */
+        static final String ENDED = "";
+
+        final Process process;
+        final BlockingQueue<String> verdicts = new LinkedBlockingQueue<>();
+        final StringBuilder errors = new StringBuilder();
+        int checks;
+
+        Child(Process process) {
+            this.process = process;
+            daemon("dbpick-gate-out", () -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.startsWith("{")) {
+                            verdicts.add(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    // The worker is gone.
+                }
+                verdicts.add(ENDED);
+            });
+            daemon("dbpick-gate-err", () -> {
+                try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = err.readLine()) != null) {
+                        synchronized (errors) {
+                            if (errors.length() < ERROR_TAIL) {
+                                errors.append(line, 0, Math.min(line.length(), ERROR_TAIL)).append('\n');
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // The worker is gone.
+                }
+            });
+        }
+
+        void clearErrors() {
+            synchronized (errors) {
+                errors.setLength(0);
+            }
+        }
+
+        String errors() {
+            synchronized (errors) {
+                return errors.toString();
+            }
+        }
+
+        private static void daemon(String name, Runnable body) {
+            Thread thread = new Thread(body, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+}
