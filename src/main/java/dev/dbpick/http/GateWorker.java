@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A worker that is killed at its limit, dies (out of memory, a rule that exits the JVM) or has
  * made {@value #CHECKS_PER_WORKER} checks is replaced by a fresh one, which warms up on the
- * bundled knowledge in the background ({@value #WARM_UP_CHECKS} checks; a reload meanwhile waits for them). When a worker that had checked earlier knowledge dies
+ * bundled knowledge in the background ({@value #WARM_UP_CHECKS} checks, fewer when a reload waits,
+ * which waits for the one under way). When a worker that had checked earlier knowledge dies
  * during a check, the check is made once more on a fresh worker, so what an earlier revision left
  * behind (classes not yet unloaded) never counts against a new one. Checks run one at a time.
  */
@@ -47,6 +49,8 @@ final class GateWorker implements AutoCloseable {
 
     private final List<String> command;
     private final Path handover;
+    /** Reloads waiting for a check, or making one. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private Child child;
     private boolean closed;
 
@@ -65,7 +69,12 @@ final class GateWorker implements AutoCloseable {
      * then killed and replaced) or the worker fails.
      */
     Gate.Verdict check(KnowledgeFolder rules, KnowledgeFolder data, Duration limit) {
-        return check(rules, data, limit, true);
+        waiting.incrementAndGet();
+        try {
+            return check(rules, data, limit, true);
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     private synchronized Gate.Verdict check(KnowledgeFolder rules, KnowledgeFolder data, Duration limit, boolean replace) {
@@ -88,7 +97,8 @@ final class GateWorker implements AutoCloseable {
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             Gate.Verdict verdict = null;
-            for (int i = 0; i < WARM_UP_CHECKS && (verdict == null || verdict.passed()); i++) {
+            // A reload waiting cuts the warm-up short: its own check warms the worker as well.
+            for (int i = 0; i < WARM_UP_CHECKS && (verdict == null || verdict.passed() && waiting.get() == 0); i++) {
                 verdict = check(KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data"), limit, false);
             }
             if (verdict.passed()) {
