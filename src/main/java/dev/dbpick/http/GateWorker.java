@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * compile, every value a rule tests for exists, every scenario holds, in a separate process with
  * the service's memory settings that is killed when a check passes its time limit.
  *
- * <p>A worker that is killed at its limit, dies (out of memory, a rule that exits the JVM) or has
+ * <p>A worker that is killed at its limit, dies (out of memory, a rule that exits the JVM, killed
+ * from outside, even while idle) or has
  * made {@value #CHECKS_PER_WORKER} checks is replaced by a fresh one, which warms up on the
  * bundled knowledge in the background ({@value #WARM_UP_CHECKS} checks, fewer when a reload waits,
  * which waits for the one under way). When a worker that had checked earlier knowledge dies
@@ -44,6 +45,11 @@ final class GateWorker implements AutoCloseable {
     static final int CHECKS_PER_WORKER = 200;
     /** Checks of the bundled knowledge a fresh worker makes: the first is cold, the third about as fast as any later. */
     static final int WARM_UP_CHECKS = 3;
+    /**
+     * The bundled knowledge cannot loop, and killing a cold worker that is slow only because the
+     * machine is busy would waste its start: a warm-up check may take this many times the limit.
+     */
+    private static final int WARM_UP_LIMIT_FACTOR = 5;
     private static final int ERROR_TAIL = 16 * 1024;
     private static final Pattern OUT_OF_MEMORY = Pattern.compile("OutOfMemoryError: ([^\\r\\n]+)");
 
@@ -99,7 +105,8 @@ final class GateWorker implements AutoCloseable {
             Gate.Verdict verdict = null;
             // A reload waiting cuts the warm-up short: its own check warms the worker as well.
             for (int i = 0; i < WARM_UP_CHECKS && (verdict == null || verdict.passed() && waiting.get() == 0); i++) {
-                verdict = check(KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data"), limit, false);
+                verdict = check(KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data"),
+                        limit.multipliedBy(WARM_UP_LIMIT_FACTOR), false);
             }
             if (verdict.passed()) {
                 LOG.info("reload gate worker warm pid={} in {} ms", pid(), (System.nanoTime() - start) / 1_000_000);
@@ -126,6 +133,15 @@ final class GateWorker implements AutoCloseable {
         stop();
     }
 
+    /** A worker that ended by itself while idle (not stopped here) is replaced at once, so the next reload finds one warm. */
+    private synchronized void replaceWhenGone(Child ended, Duration limit) {
+        if (child == ended && !closed) {
+            child = null;
+            LOG.warn("the reload gate's worker ended (exit code {}); starting another", ended.process.exitValue());
+            warmUp(limit);
+        }
+    }
+
     /** One check; {@code died} when the worker is gone afterwards, {@code reused} when it had checked before. */
     private record Attempt(Gate.Verdict verdict, boolean died, boolean reused) {
     }
@@ -139,7 +155,10 @@ final class GateWorker implements AutoCloseable {
         }
         if (child == null) {
             try {
-                child = new Child(new ProcessBuilder(command).start());
+                Child started = new Child(new ProcessBuilder(command).start());
+                child = started;
+                started.process.onExit().thenRunAsync(() -> replaceWhenGone(started, limit),
+                        task -> Child.daemon("dbpick-gate-replace", task));
             } catch (IOException e) {
                 return new Attempt(GateProcess.rejected("the reload gate could not start a checking process: " + e.getMessage()),
                         false, false);
@@ -264,7 +283,7 @@ final class GateWorker implements AutoCloseable {
             }
         }
 
-        private static void daemon(String name, Runnable body) {
+        static void daemon(String name, Runnable body) {
             Thread thread = new Thread(body, name);
             thread.setDaemon(true);
             thread.start();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reload gate in its own process: good knowledge passes with every scenario counted; one
- * worker checks edit after edit, refuses a broken one, and is replaced after it is killed; a rule
+ * worker checks edit after edit, refuses a broken one, and is replaced after it is killed at the
+ * limit or dies; a rule
  * whose conditions join the catalog with itself four times per profile (no loop, which
  * consequences may not have, yet billions of matches) is stopped at the time limit, and one that keeps re-firing itself is
  * named with its file and line; neither can hold the service.
@@ -115,7 +116,13 @@ class GateProcessTest {
             copy.delete("rules/spin.drl");
             Gate.Verdict after = check(worker, copy, GENEROUS);
             assertTrue(after.passed(), after.problems().toString());
-            assertTrue(worker.pid() > 0 && worker.pid() != pid, "a fresh worker checked it");
+            long fresh = worker.pid();
+            assertTrue(fresh > 0 && fresh != pid, "a fresh worker checked it");
+
+            ProcessHandle.of(fresh).ifPresent(ProcessHandle::destroyForcibly);
+            Gate.Verdict afterDeath = check(worker, copy, GENEROUS);
+            assertTrue(afterDeath.passed(), afterDeath.problems().toString());
+            assertTrue(worker.pid() > 0 && worker.pid() != fresh, "a worker that died while idle was replaced");
         }
     }
 
