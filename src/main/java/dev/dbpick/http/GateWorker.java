@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A worker that is killed at its limit, dies (out of memory, a rule that exits the JVM, killed
  * from outside, even while idle) or has
- * made {@value #CHECKS_PER_WORKER} checks is replaced by a fresh one, which warms up on the
- * bundled knowledge in the background ({@value #WARM_UP_CHECKS} checks, fewer when a reload waits,
+ * made {@value #CHECKS_PER_WORKER} checks is replaced by a fresh one, which warms up on knowledge
+ * known to pass ({@link #warmUpOn}) in the background ({@value #WARM_UP_CHECKS} checks, fewer when a reload waits,
  * which waits for the one under way). When a worker that had checked earlier knowledge dies
  * during a check, the check is made once more on a fresh worker, so what an earlier revision left
  * behind (classes not yet unloaded) never counts against a new one. Checks run one at a time.
@@ -43,8 +43,8 @@ final class GateWorker implements AutoCloseable {
 
     /** Checks one worker makes before a fresh one takes over, which bounds what it accumulates. */
     static final int CHECKS_PER_WORKER = 200;
-    /** Checks of the bundled knowledge a fresh worker makes: the first is cold, the third about as fast as any later. */
-    static final int WARM_UP_CHECKS = 3;
+    /** Checks a fresh worker makes to warm up: the first is cold, the fifth about as fast as any later. */
+    static final int WARM_UP_CHECKS = 5;
     /**
      * The bundled knowledge cannot loop, and killing a cold worker that is slow only because the
      * machine is busy would waste its start: a warm-up check may take this many times the limit.
@@ -57,8 +57,11 @@ final class GateWorker implements AutoCloseable {
     private final Path handover;
     /** Reloads waiting for a check, or making one. */
     private final AtomicInteger waiting = new AtomicInteger();
-    private Child child;
-    private boolean closed;
+    /** Written under this object's lock; read without it by {@link #close}. */
+    private volatile Child child;
+    private volatile boolean closed;
+    /** What a warm-up checks: knowledge known to pass, laid out as the reloads' is; the bundled knowledge until told. */
+    private KnowledgeFolder[] warmUpOn = {KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data")};
 
     /**
      * A worker running {@code command} (see {@link GateProcess#command}), started on the first
@@ -100,13 +103,13 @@ final class GateWorker implements AutoCloseable {
      * background, so the next reload finds its code warm.
      */
     void warmUp(Duration limit) {
+        KnowledgeFolder[] folders = warmUpFolders();
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             Gate.Verdict verdict = null;
             // A reload waiting cuts the warm-up short: its own check warms the worker as well.
             for (int i = 0; i < WARM_UP_CHECKS && (verdict == null || verdict.passed() && waiting.get() == 0); i++) {
-                verdict = check(KnowledgeFolder.bundled("rules"), KnowledgeFolder.bundled("data"),
-                        limit.multipliedBy(WARM_UP_LIMIT_FACTOR), false);
+                verdict = check(folders[0], folders[1], limit.multipliedBy(WARM_UP_LIMIT_FACTOR), false);
             }
             if (verdict.passed()) {
                 LOG.info("reload gate worker warm pid={} in {} ms", pid(), (System.nanoTime() - start) / 1_000_000);
@@ -118,19 +121,36 @@ final class GateWorker implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Warm-ups check these folders from now on (a private copy of knowledge that passed, read the
+     * way the reloads' folders are), instead of the bundled knowledge inside the jar.
+     */
+    synchronized void warmUpOn(KnowledgeFolder rules, KnowledgeFolder data) {
+        warmUpOn = new KnowledgeFolder[] {rules, data};
+    }
+
+    private synchronized KnowledgeFolder[] warmUpFolders() {
+        return warmUpOn.clone();
+    }
+
     /** The process id of the worker running now, or -1 (tests). */
     synchronized long pid() {
         return child != null && child.process.isAlive() ? child.process.pid() : -1;
     }
 
-    private synchronized boolean isClosed() {
+    private boolean isClosed() {
         return closed;
     }
 
+    /** Kills the worker at once, even in the middle of a check (which is then rejected); no check starts after. */
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
-        stop();
+        Child running = child;
+        if (running != null) {
+            running.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            running.process.destroyForcibly();
+        }
     }
 
     /** A worker that ended by itself while idle (not stopped here) is replaced at once, so the next reload finds one warm. */
@@ -157,6 +177,10 @@ final class GateWorker implements AutoCloseable {
             try {
                 Child started = new Child(new ProcessBuilder(command).start());
                 child = started;
+                if (closed) {   // closed while it started
+                    stop();
+                    return new Attempt(GateProcess.rejected("the service is shutting down"), false, false);
+                }
                 started.process.onExit().thenRunAsync(() -> replaceWhenGone(started, limit),
                         task -> Child.daemon("dbpick-gate-replace", task));
             } catch (IOException e) {

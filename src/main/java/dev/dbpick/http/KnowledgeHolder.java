@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -103,6 +104,13 @@ public class KnowledgeHolder {
         boolean editable = rulesFolder.root().getFileSystem() == FileSystems.getDefault()
                 && dataFolder.root().getFileSystem() == FileSystems.getDefault();
         if (editable && (settings.watching() || settings.adminToken() != null)) {
+            if (handover != null) {
+                // A copy of what just passed, read as an edit will be: warm-ups exercise the same code.
+                Path known = handover.resolve("known-good");
+                if (copyTree(rulesFolder.root(), known.resolve("rules")) && copyTree(dataFolder.root(), known.resolve("data"))) {
+                    gate.warmUpOn(new KnowledgeFolder("rules", known.resolve("rules")), new KnowledgeFolder("data", known.resolve("data")));
+                }
+            }
             gate.warmUp(settings.gateTimeout());   // so that the first edit finds the gate warm
         }
     }
@@ -119,6 +127,33 @@ public class KnowledgeHolder {
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("could not remove {}: {}", handover, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Copies a folder's files and folders, following links that stay inside it (a mounted
+     * ConfigMap is made of those) and leaving out any other; false when it could not.
+     */
+    private static boolean copyTree(Path from, Path to) {
+        try {
+            Path root = from.toRealPath();
+            try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+                for (Path file : files.toList()) {
+                    Path target = to.resolve(root.relativize(file).toString());
+                    if (!file.toRealPath().startsWith(root)) {
+                        continue;
+                    }
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else if (Files.isRegularFile(file)) {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("the reload gate warms up on the bundled knowledge: could not copy {}: {}", from, e.getMessage());
+            return false;
         }
     }
 
