@@ -1,51 +1,73 @@
 package dev.dbpick.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.knowledge.TeamFolder;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.Mappers;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the reload gate ({@link Gate}) in a separate, lower-priority JVM with a time limit, so
- * that a rule that loops or burns CPU can neither take the service's memory nor starve its
- * requests, and cannot keep a later reload waiting: when the time is up, the process is killed
- * and the reload rejected. The child runs with the service's own heap, metaspace and stack
- * settings ({@link #memoryOptions}), so knowledge that fits in the gate fits in the service, and
- * knowledge too large for them is rejected there, not in the service. The child prints its
- * verdict as one JSON line on standard output.
+ * The reload gate ({@link Gate}) in a separate, lower-priority JVM with a time limit, so that a
+ * rule that loops or burns CPU can neither take the service's memory nor starve its requests,
+ * and cannot keep a later reload waiting: when the time is up, the process is killed and the
+ * reload rejected. The child runs with the service's own heap, metaspace and stack settings
+ * ({@link #memoryOptions}), so knowledge that fits in the gate fits in the service, and knowledge
+ * too large for them is rejected there, not in the service. It is kept running between reloads
+ * ({@link GateWorker}): it reads one request per line on standard input, a JSON object naming
+ * the rules and data folders ("-" for the bundled copy), a team's folder laid over them and its
+ * label when there is one ({@code team}, {@code teamLabel}), and, optionally, the service's private
+ * folder where it leaves the rules it compiled ({@link CompiledRulesCache}: the service loads
+ * them instead of compiling them again, an entry is only stored when it compiled without
+ * warnings, and each names the rule files it was built from), and answers each with its verdict
+ * as one JSON line on standard output; it ends when its input ends (the service is gone).
  */
 public final class GateProcess {
 
     private static final String BUNDLED = "-";
-    private static final int MAX_OUTPUT = 1 << 20;
 
     private GateProcess() {
     }
 
-    /**
-     * The child's entry point: {@code GateProcess RULES DATA [TEAM LABEL]}, each of RULES and DATA
-     * a folder or "-" for the bundled copy, TEAM a team's folder laid over them, named LABEL.
-     */
-    public static void main(String[] args) throws JsonProcessingException {
+    /** The child's entry point: checks the folders of each request line on standard input. */
+    public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        TeamFolder team = args.length > 3 ? new TeamFolder(args[3], Path.of(args[2])) : null;
-        Gate.Verdict verdict = Gate.check(TeamFolder.over(folder("rules", args[0]), team, "rules"),
-                TeamFolder.over(folder("data", args[1]), team, "data")).verdict();
-        System.out.println(Mappers.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(verdict));
+        // Verdicts alone go to standard output; anything else printed goes to standard error.
+        PrintStream verdicts = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        ObjectWriter writer = Mappers.json().writer().without(SerializationFeature.INDENT_OUTPUT);
+        BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = requests.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode request = Mappers.json().readTree(line);
+            CompiledRulesCache cache = request.path("cache").isTextual()
+                    ? CompiledRulesCache.in(Path.of(request.get("cache").asText())) : CompiledRulesCache.disabled();
+            TeamFolder team = request.path("team").isTextual()
+                    ? new TeamFolder(request.path("teamLabel").asText(), Path.of(request.get("team").asText())) : null;
+            Gate.Verdict verdict = Gate.check(TeamFolder.over(folder("rules", request.path("rules").asText()), team, "rules"),
+                    TeamFolder.over(folder("data", request.path("data").asText()), team, "data"), cache).verdict();
+            verdicts.println(writer.writeValueAsString(verdict));
+            // What the check built is garbage now: give the memory (and the classes) back while idle.
+            System.gc();
+        }
         System.exit(0);
     }
 
@@ -53,57 +75,27 @@ public final class GateProcess {
         return BUNDLED.equals(path) ? KnowledgeFolder.bundled(name) : new KnowledgeFolder(name, Path.of(path));
     }
 
-    /** Checks the folders in a child process; a verdict that rejects when the time is up or the child fails. */
-    static Gate.Verdict check(KnowledgeFolder rules, KnowledgeFolder data, Duration limit) {
+    /**
+     * The command that starts a worker: {@code nice}d when the system has it, with the service's
+     * memory settings, the serial collector (which gives idle memory back), the quick compiler
+     * only (a warm check takes about 0.7 s of CPU with it, about 2 s with the optimising compiler
+     * still at work on each revision's new code), and exiting on the first out-of-memory error.
+     */
+    static List<String> command() {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
             command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(memoryOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory()));
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), GateProcess.class.getName(), argument(rules), argument(data)));
-        if (rules.team() != null) {
-            command.addAll(List.of(rules.team().root().toAbsolutePath().getParent().toString(),
-                    rules.team().label().substring(0, rules.team().label().lastIndexOf('/'))));
-        }
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        } catch (IOException e) {
-            return rejected("the reload gate could not start a checking process: " + e.getMessage());
-        }
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
-        try {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return rejected("the scenarios did not finish within " + limit.toSeconds()
-                        + " s: a rule probably loops or burns CPU (dbpick.gate-timeout-seconds sets the limit)");
-            }
-            String verdict = out.get(5, TimeUnit.SECONDS).lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
-            if (verdict.isEmpty()) {
-                String errors = err.get(5, TimeUnit.SECONDS);
-                java.util.regex.Matcher memory = java.util.regex.Pattern.compile("OutOfMemoryError: ([^\\r\\n]+)").matcher(errors);
-                if (memory.find()) {
-                    return rejected("the knowledge does not fit in the service's memory: checking it ran out of memory ("
-                            + memory.group(1).strip() + ") with the service's settings " + String.join(" ", memoryOptions(
-                            ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory())));
-                }
-                String reason = errors.lines().filter(l -> !l.isBlank()).findFirst()
-                        .orElse("exit code " + process.exitValue());
-                return rejected("the checking process failed: " + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
-            }
-            return Mappers.json().readValue(verdict, Gate.Verdict.class);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return rejected("the reload was interrupted");
-        } catch (Exception e) {
-            process.destroyForcibly();
-            return rejected("the checking process gave no verdict");
-        }
+        command.addAll(memoryOptions());
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), GateProcess.class.getName()));
+        return command;
+    }
+
+    /** The memory options of this JVM that the checking JVM runs with. */
+    static List<String> memoryOptions() {
+        return memoryOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().maxMemory());
     }
 
     /** The service's own options that bound memory: heap, metaspace, code cache, stacks, direct memory. */
@@ -130,23 +122,12 @@ public final class GateProcess {
         return options;
     }
 
-    private static String argument(KnowledgeFolder folder) {
+    /** How a folder is named in a request: its path, or "-" for the bundled copy. */
+    static String argument(KnowledgeFolder folder) {
         return folder.root().getFileSystem() == java.nio.file.FileSystems.getDefault() ? folder.root().toString() : BUNDLED;
     }
 
-    private static Gate.Verdict rejected(String problem) {
+    static Gate.Verdict rejected(String problem) {
         return new Gate.Verdict(false, null, 0, 0, List.of(problem));
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                byte[] bytes = stream.readNBytes(MAX_OUTPUT);
-                stream.transferTo(java.io.OutputStream.nullOutputStream());
-                return new String(bytes, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
     }
 }

@@ -8,23 +8,32 @@ import dev.dbpick.knowledge.TeamFolder;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
+import dev.dbpick.support.CacheFolder;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.support.Mappers;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge every request uses. A reload first checks the new rules and data in a separate
- * process with a time limit ({@link GateProcess}): they must compile, every value a rule tests
- * for must exist, and every scenario must hold. Only then is the new knowledge built beside the
+ * process with a time limit ({@link GateProcess}, kept warm between reloads by {@link GateWorker}):
+ * they must compile, every value a rule tests for must exist, and every scenario must hold. Only then is the new knowledge built beside the
  * old and switched in atomically; otherwise the old knowledge keeps serving and the problems are
  * kept for {@code /api/v1/knowledge} and {@code /health}. A request reads {@link #current()} once
  * and finishes on that knowledge. Files are named relative to the knowledge folders.
@@ -52,6 +61,9 @@ public class KnowledgeHolder {
     private final Map<String, Failure> failedRevisions = new ConcurrentHashMap<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final Object switching = new Object();
+    /** A private folder where the gate's process leaves the rules it compiled and checked; null when none could be made. */
+    private final Path handover = handoverFolder();
+    private final GateWorker gate = new GateWorker(GateProcess.command(), handover);
 
     /** Knowledge in service, the advisor (and engine) over it, and when it was switched in. */
     public record Loaded(Advisor advisor, Instant loadedAt) {
@@ -99,6 +111,72 @@ public class KnowledgeHolder {
         LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}{}", knowledge.revision(),
                 knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label(),
                 team == null ? "" : " teamFolder=" + team.label());
+        boolean editable = rulesFolder.root().getFileSystem() == FileSystems.getDefault()
+                && dataFolder.root().getFileSystem() == FileSystems.getDefault();
+        if (editable && (settings.watching() || settings.adminToken() != null)) {
+            if (handover != null) {
+                // A copy of what just passed, read as an edit will be: warm-ups exercise the same code.
+                Path known = handover.resolve("known-good");
+                if (copyTree(rulesFolder.root(), known.resolve("rules")) && copyTree(dataFolder.root(), known.resolve("data"))) {
+                    gate.warmUpOn(new KnowledgeFolder("rules", known.resolve("rules")), new KnowledgeFolder("data", known.resolve("data")));
+                }
+            }
+            gate.warmUp(settings.gateTimeout());   // so that the first edit finds the gate warm
+        }
+    }
+
+    /** Stops the reload gate's worker and removes its hand-over folder. */
+    @PreDestroy
+    void close() {
+        gate.close();
+        if (handover != null) {
+            try (Stream<Path> files = Files.walk(handover)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("could not remove {}: {}", handover, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Copies a folder's files and folders, following links that stay inside it (a mounted
+     * ConfigMap is made of those) and leaving out any other; false when it could not.
+     */
+    private static boolean copyTree(Path from, Path to) {
+        try {
+            Path root = from.toRealPath();
+            try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+                for (Path file : files.toList()) {
+                    Path target = to.resolve(root.relativize(file).toString());
+                    if (!file.toRealPath().startsWith(root)) {
+                        continue;
+                    }
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else if (Files.isRegularFile(file)) {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("the reload gate warms up on the bundled knowledge: could not copy {}: {}", from, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A new folder only the service's user can read and write; null (the service compiles itself) when there is none. */
+    private static Path handoverFolder() {
+        try {
+            Path folder = Files.createTempDirectory("dbpick-gate-");
+            Files.setPosixFilePermissions(folder, CacheFolder.OWNER_ONLY_DIR);
+            return folder;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("no private folder for the reload gate's compiled rules ({}); a reload compiles them twice", e.getMessage());
+            return null;
+        }
     }
 
     /** Messages name files relative to the knowledge folders, never with an absolute path. */
@@ -178,8 +256,8 @@ public class KnowledgeHolder {
      */
     public synchronized Outcome reload() {
         Outcome outcome;
-        List<String> missing = java.util.stream.Stream.of(rulesFolder, dataFolder)
-                .filter(folder -> !java.nio.file.Files.isDirectory(folder.root()))
+        List<String> missing = Stream.of(rulesFolder, dataFolder)
+                .filter(folder -> !Files.isDirectory(folder.root()))
                 .map(folder -> folder.label() + ": the folder is missing (being replaced?); the next change reloads it").toList();
         if (!missing.isEmpty()) {
             outcome = new Outcome(false, null, Instant.now(), missing);
@@ -187,7 +265,9 @@ public class KnowledgeHolder {
             last.set(outcome);
             return outcome;
         }
-        Gate.Verdict verdict = GateProcess.check(rulesFolder, dataFolder, settings.gateTimeout());
+        long start = System.nanoTime();
+        Gate.Verdict verdict = gate.check(rulesFolder, dataFolder, settings.gateTimeout());
+        long checked = System.nanoTime();
         if (!verdict.passed()) {
             outcome = new Outcome(false, verdict.revision(), Instant.now(), verdict.problems());
             LOG.warn("knowledge reload rejected: {}; still serving revision={}; first: {}", verdict.summary(),
@@ -197,7 +277,9 @@ public class KnowledgeHolder {
                 // The checking process ran every scenario; here the knowledge is only built. A file
                 // saved meanwhile gives another revision than the one checked: that is not switched
                 // in (the watcher reloads again for that save).
-                Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder, CompiledRulesCache.disabled());
+                // The rules the checking process compiled (the same files, else a miss) are loaded, not compiled again.
+                Knowledge knowledge = Knowledge.load(rulesFolder, dataFolder,
+                        handover == null ? CompiledRulesCache.disabled() : CompiledRulesCache.in(handover));
                 if (!knowledge.revision().equals(verdict.revision())) {
                     throw new KnowledgeException("the files changed while they were checked (revision " + verdict.revision()
                             + " checked, " + knowledge.revision() + " found); the next reload checks them again");
@@ -216,8 +298,9 @@ public class KnowledgeHolder {
                     current.set(new Loaded(new Advisor(new Engine(knowledge)), Instant.now()));
                 }
                 outcome = new Outcome(true, knowledge.revision(), Instant.now(), List.of());
-                LOG.info("knowledge reloaded revision={} rules={} libraries={}", knowledge.revision(),
-                        knowledge.rules().names().size(), knowledge.catalog().size());
+                LOG.info("knowledge reloaded revision={} rules={} libraries={} gate={} ms build={} ms", knowledge.revision(),
+                        knowledge.rules().names().size(), knowledge.catalog().size(), (checked - start) / 1_000_000,
+                        (System.nanoTime() - checked) / 1_000_000);
             } catch (KnowledgeException e) {
                 List<String> problems = e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems();
                 outcome = new Outcome(false, null, Instant.now(), problems);

@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.CacheFolder;
 import dev.dbpick.support.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
@@ -29,33 +28,50 @@ import org.kie.api.definition.KiePackage;
  * Keeps the compiled form of a set of rule files so the next command-line run skips the
  * compiler (about a second of a cold start).
  *
- * <p>The cache is Java serialization, so it is only ever read from a folder that the current
- * user owns and nobody else can write ({@code -Ddbpick.cache.dir} or {@code $DBPICK_CACHE_DIR}, else
- * {@code $XDG_CACHE_HOME/dbpick}, else {@code ~/.cache/dbpick}); entries are keyed by a hash of
- * the rule files, the Java runtime and the dbpick build, and any read failure counts as a miss.
+ * <p>The cache is Java serialization, so an entry is only ever read when it and its folder are
+ * the current user's and nobody else can write them ({@link CacheFolder}: {@code -Ddbpick.cache.dir}
+ * or {@code $DBPICK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/dbpick}, else {@code ~/.cache/dbpick}).
+ * Entries are named by a hash of the rule files, the Java runtime and the dbpick build, and each
+ * starts with the whole hash it was built for: an entry whose hash is not the one its name says
+ * (copied or renamed) is rejected and dropped, as is any entry that fails to read. A folder the
+ * cache creates is its owner's only; the permissions of one it did not create are never changed.
  * Nothing from a request or a shared location is ever loaded.
  *
- * <p>Each edit of a rule file or new build makes a new entry (about 1 MB), so the folder keeps
+ * <p>Each edit of a rule file or new build makes a new entry (961 KiB for the bundled rules), so the folder keeps
  * the {@value #KEPT} most recently used entries and drops the rest when it stores one; a hit
  * counts as a use. A temporary file left by a run that died is dropped after an hour.
  */
 public final class CompiledRulesCache {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = dev.dbpick.support.CacheFolder.OWNER_ONLY_DIR;
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = dev.dbpick.support.CacheFolder.OWNER_ONLY_FILE;
+    /** What an entry starts with, before the key it was built for and the compiled packages. */
+    private static final String FORMAT = "dbpick compiled rules 1";
 
     /** Entries kept: enough for a few rule folders and builds used by turns. */
     static final int KEPT = 8;
 
     private final Path folder;
+    private final boolean loading;
 
-    private CompiledRulesCache(Path folder) {
+    private CompiledRulesCache(Path folder, boolean loading) {
         this.folder = folder;
+        this.loading = loading;
     }
 
-    /** A cache in a given folder (tests). */
-    static CompiledRulesCache in(Path folder) {
+    private CompiledRulesCache(Path folder) {
+        this(folder, true);
+    }
+
+    /**
+     * A cache in a given folder: the service's private folder, through which the reload gate's
+     * process hands over the rules it compiled and checked; tests.
+     */
+    public static CompiledRulesCache in(Path folder) {
         return new CompiledRulesCache(folder);
+    }
+
+    /** This cache, storing what is compiled but never loading: the rules are always compiled. */
+    public CompiledRulesCache storeOnly() {
+        return new CompiledRulesCache(folder, false);
     }
 
     /** A cache that never hits and never writes. */
@@ -69,13 +85,18 @@ public final class CompiledRulesCache {
     }
 
     Optional<Collection<KiePackage>> load(List<SourceFile> files) {
-        Path entry = entry(files);
-        if (entry == null || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || !ownerOnly(folder)) {
+        String key = key(files);
+        Path entry = entry(key);
+        if (entry == null || !loading || !CacheFolder.trusted(folder) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                || !CacheFolder.trusted(entry)) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(entry);
+        try (InputStream in = Files.newInputStream(entry, LinkOption.NOFOLLOW_LINKS);
              DroolsObjectInputStream objects = new DroolsObjectInputStream(in, getClass().getClassLoader())) {
             objects.setObjectInputFilter(ObjectInputFilter.Config.createFilter("maxdepth=200;maxrefs=2000000"));
+            if (!FORMAT.equals(objects.readUTF()) || !key.equals(objects.readUTF())) {
+                throw new IOException("an entry of another format or revision than its name says");
+            }
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
             touch(entry);
@@ -87,17 +108,22 @@ public final class CompiledRulesCache {
     }
 
     void store(List<SourceFile> files, Collection<KiePackage> packages) {
-        Path entry = entry(files);
+        String key = key(files);
+        Path entry = entry(key);
         if (entry == null) {
             return;
         }
         try {
-            Files.createDirectories(folder);
-            Files.setPosixFilePermissions(folder, OWNER_ONLY_DIR);
+            CacheFolder.createOwnerOnly(folder);
+            if (!CacheFolder.trusted(folder)) {
+                return;   // it would never be read
+            }
             Path temporary = Files.createTempFile(folder, "rules-", ".tmp");
-            Files.setPosixFilePermissions(temporary, OWNER_ONLY_FILE);
+            Files.setPosixFilePermissions(temporary, CacheFolder.OWNER_ONLY_FILE);
             try (OutputStream out = Files.newOutputStream(temporary);
                  DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
+                objects.writeUTF(FORMAT);
+                objects.writeUTF(key);
                 objects.writeObject(new ArrayList<>(packages));
             }
             Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -107,7 +133,8 @@ public final class CompiledRulesCache {
         }
     }
 
-    private Path entry(List<SourceFile> files) {
+    /** The hash an entry is named and keyed by: the rule files' paths and contents, the Java runtime and the build. */
+    private String key(List<SourceFile> files) {
         if (folder == null) {
             return null;
         }
@@ -120,10 +147,14 @@ public final class CompiledRulesCache {
                 digest.update(file.content());
                 digest.update((byte) 0);
             }
-            return folder.resolve("rules-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + ".bin");
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Path entry(String key) {
+        return key == null ? null : folder.resolve("rules-" + key.substring(0, 32) + ".bin");
     }
 
     /** The Java runtime and the dbpick build: a cache entry is only valid for both. */
@@ -176,10 +207,6 @@ public final class CompiledRulesCache {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static boolean ownerOnly(Path folder) {
-        return dev.dbpick.support.CacheFolder.ownerOnly(folder);
     }
 
     private static void deleteQuietly(Path file) {

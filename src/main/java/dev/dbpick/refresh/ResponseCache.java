@@ -49,7 +49,7 @@ final class ResponseCache {
 
     Optional<Entry> find(String request) {
         Path file = file(request);
-        if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !CacheFolder.ownerOnly(folder)) {
+        if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !CacheFolder.trusted(folder) || !CacheFolder.trusted(file)) {
             return Optional.empty();
         }
         try {

@@ -37,9 +37,18 @@ public final class Gate {
 
     /** Builds the knowledge of two folders and checks it; the engine is handed back when it passes. */
     public static Checked check(KnowledgeFolder rules, KnowledgeFolder data) {
+        return check(rules, data, CompiledRulesCache.disabled());
+    }
+
+    /**
+     * As {@link #check(KnowledgeFolder, KnowledgeFolder)}, keeping the compiled rules in
+     * {@code cache} (for the service to load instead of compiling them again); the rules are
+     * always compiled here, whatever the cache holds.
+     */
+    public static Checked check(KnowledgeFolder rules, KnowledgeFolder data, CompiledRulesCache cache) {
         Knowledge knowledge;
         try {
-            knowledge = Knowledge.load(rules, data, CompiledRulesCache.disabled());
+            knowledge = Knowledge.load(rules, data, cache.storeOnly());
             List<String> values = RuleValues.check(knowledge.rules().files(), knowledge.data());
             if (!values.isEmpty()) {
                 return new Checked(new Verdict(false, knowledge.revision(), 0, 0, values), null);

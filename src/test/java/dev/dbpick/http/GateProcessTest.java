@@ -10,7 +10,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reload gate in its own process: good knowledge passes with every scenario counted; a rule
+ * The reload gate in its own process: good knowledge passes with every scenario counted; one
+ * worker checks edit after edit, refuses a broken one, and is replaced after it is killed at the
+ * limit or dies; a rule
  * whose conditions join the catalog with itself four times per profile (no loop, which
  * consequences may not have, yet billions of matches) is stopped at the time limit, and one that keeps re-firing itself is
  * named with its file and line; neither can hold the service.
@@ -27,6 +29,22 @@ class GateProcessTest {
 
             """;
 
+    /** Conditions that join the catalog with itself four times per profile: no loop, yet billions of matches. */
+    private static final String SPIN = """
+            rule "Spin"
+            when
+                Profile()
+                Library($a: id)
+                Library($b: id)
+                Library($c: id)
+                Library($d: id, $a.length() + $b.length() + $c.length() + $d.length() < 0)
+            then
+            end
+            """;
+
+    /** A limit only a hang reaches, on a machine several times slower and busier than a developer's. */
+    private static final Duration GENEROUS = Duration.ofMinutes(5);
+
     @Test
     void theBundledKnowledgePasses() {
         KnowledgeCopy copy = new KnowledgeCopy();
@@ -39,17 +57,7 @@ class GateProcessTest {
     @Test
     void aRuleThatSpinsIsStoppedAtTheTimeLimit() {
         KnowledgeCopy copy = new KnowledgeCopy();
-        copy.write("rules/spin.drl", HEADER + """
-                rule "Spin"
-                when
-                    Profile()
-                    Library($a: id)
-                    Library($b: id)
-                    Library($c: id)
-                    Library($d: id, $a.length() + $b.length() + $c.length() + $d.length() < 0)
-                then
-                end
-                """);
+        copy.write("rules/spin.drl", HEADER + SPIN);
         long start = System.nanoTime();
         Gate.Verdict verdict = check(copy, Duration.ofSeconds(8));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -76,6 +84,49 @@ class GateProcessTest {
     }
 
     @Test
+    void oneWorkerChecksEveryReloadAndIsReplacedAfterItIsKilled() {
+        KnowledgeCopy copy = new KnowledgeCopy();
+        try (GateWorker worker = new GateWorker(GateProcess.command(), null)) {
+            assertTrue(check(worker, copy, GENEROUS).passed());
+            long pid = worker.pid();
+            copy.write("rules/team.drl", HEADER + """
+                    rule "Team: a harmless rule"
+                    when
+                        Library(id == "sqlalchemy")
+                    then
+                    end
+                    """);
+            Gate.Verdict edited = check(worker, copy, GENEROUS);
+            assertTrue(edited.passed(), edited.problems().toString());
+            assertEquals(pid, worker.pid(), "the same worker checked the edit");
+
+            copy.write("rules/broken.drl", HEADER + "rule \"Broken\"\nwhen\n    Libary()\nthen\nend\n");
+            Gate.Verdict broken = check(worker, copy, GENEROUS);
+            assertFalse(broken.passed());
+            assertTrue(broken.problems().toString().contains("broken.drl"), broken.problems().toString());
+            assertEquals(pid, worker.pid(), "a refused edit does not cost the worker");
+
+            copy.delete("rules/broken.drl");
+            copy.write("rules/spin.drl", HEADER + SPIN);
+            Gate.Verdict spun = check(worker, copy, Duration.ofSeconds(8));
+            assertFalse(spun.passed());
+            assertTrue(spun.problems().get(0).contains("did not finish within 8 s"), spun.problems().toString());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the worker was killed");
+
+            copy.delete("rules/spin.drl");
+            Gate.Verdict after = check(worker, copy, GENEROUS);
+            assertTrue(after.passed(), after.problems().toString());
+            long fresh = worker.pid();
+            assertTrue(fresh > 0 && fresh != pid, "a fresh worker checked it");
+
+            ProcessHandle.of(fresh).ifPresent(ProcessHandle::destroyForcibly);
+            Gate.Verdict afterDeath = check(worker, copy, GENEROUS);
+            assertTrue(afterDeath.passed(), afterDeath.problems().toString());
+            assertTrue(worker.pid() > 0 && worker.pid() != fresh, "a worker that died while idle was replaced");
+        }
+    }
+
+    @Test
     void theCheckingJvmRunsWithTheServicesMemorySettings() {
         assertEquals(java.util.List.of("-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=48m"),
                 GateProcess.memoryOptions(java.util.List.of("-Xms64m", "-Xmx160m", "-XX:MaxMetaspaceSize=128m", "-Xss512k",
@@ -87,6 +138,12 @@ class GateProcessTest {
     }
 
     private static Gate.Verdict check(KnowledgeCopy copy, Duration limit) {
-        return GateProcess.check(new KnowledgeFolder("rules", copy.rules), new KnowledgeFolder("data", copy.data), limit);
+        try (GateWorker worker = new GateWorker(GateProcess.command(), null)) {
+            return check(worker, copy, limit);
+        }
+    }
+
+    private static Gate.Verdict check(GateWorker worker, KnowledgeCopy copy, Duration limit) {
+        return worker.check(new KnowledgeFolder("rules", copy.rules), new KnowledgeFolder("data", copy.data), limit);
     }
 }

@@ -53,6 +53,14 @@ final class KnowledgeCopy {
         }
     }
 
+    void delete(String relative) {
+        try {
+            Files.deleteIfExists(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String read(String relative) {
         try {
             return Files.readString(root.resolve(relative));

@@ -3,12 +3,14 @@ package dev.dbpick.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dbpick.support.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
@@ -88,6 +90,93 @@ class CompiledRulesCacheTest {
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(writing), "another run may still be writing it");
         assertTrue(Files.exists(other), "files that are not cache entries are left alone");
+    }
+
+    @Test
+    void anEntryBuiltForOtherRulesIsRejectedAndDropped() throws IOException {
+        CompiledRulesCache cache = cache();
+        cache.store(List.of(rules(1)), packages);
+        Path first = entries().get(0);
+        cache.store(List.of(rules(2)), packages);
+        Path second = entries().stream().filter(e -> !e.equals(first)).findFirst().orElseThrow();
+        Files.copy(first, second, StandardCopyOption.REPLACE_EXISTING);
+        assertFalse(cache.load(List.of(rules(2))).isPresent(), "the entry says it was built for the text of variant 1");
+        assertFalse(Files.exists(second));
+        assertTrue(cache.load(List.of(rules(1))).isPresent());
+    }
+
+    @Test
+    void anEntryOthersCanWriteIsIgnored() throws IOException {
+        CompiledRulesCache cache = cache();
+        Files.setPosixFilePermissions(storeOne(cache), PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertFalse(cache.load(List.of(rules(1))).isPresent());
+    }
+
+    @Test
+    void anEntryThatIsALinkIsIgnored() throws IOException {
+        CompiledRulesCache cache = cache();
+        Path entry = storeOne(cache);
+        Path elsewhere = Files.move(entry, folder.resolve("elsewhere"));
+        Files.createSymbolicLink(entry, elsewhere);
+        assertFalse(cache.load(List.of(rules(1))).isPresent());
+    }
+
+    @Test
+    void aFolderOthersCanWriteIsIgnoredAndLeftAsItIs() throws IOException {
+        CompiledRulesCache cache = cache();
+        cache.store(List.of(rules(1)), packages);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertFalse(cache.load(List.of(rules(1))).isPresent());
+        cache.store(List.of(rules(2)), packages);
+        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        assertFalse(cache.load(List.of(rules(2))).isPresent());
+    }
+
+    @Test
+    void anEntryOrAFolderOfAnotherUserIsIgnored() throws IOException {
+        CompiledRulesCache cache = cache();
+        Path entry = storeOne(cache);
+        assumeTrue(giveAway(entry), "only the superuser can give a file away");
+        assertFalse(cache.load(List.of(rules(1))).isPresent(), "an entry of another user");
+        cache.store(List.of(rules(1)), packages);
+        assertTrue(cache.load(List.of(rules(1))).isPresent());
+        giveAway(folder);
+        assertFalse(cache.load(List.of(rules(1))).isPresent(), "a folder of another user");
+    }
+
+    /** Makes {@code nobody} the owner, when the current user may (the superuser); false otherwise. */
+    private static boolean giveAway(Path path) {
+        try {
+            Files.setOwner(path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aFolderTheCacheDidNotCreateKeepsItsPermissions() throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        CompiledRulesCache cache = CompiledRulesCache.in(folder);
+        cache.store(List.of(rules(1)), packages);
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+        assertTrue(cache.load(List.of(rules(1))).isPresent(), "the user's folder, writable by the user only: trusted");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entries().get(0))));
+    }
+
+    @Test
+    void aFolderTheCacheCreatesIsItsOwnersOnly() throws IOException {
+        Path made = folder.resolve("a/b");
+        CompiledRulesCache.in(made).store(List.of(rules(1)), packages);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("a"))));
+        assertTrue(CompiledRulesCache.in(made).load(List.of(rules(1))).isPresent());
+    }
+
+    /** Stores the first variant in an empty cache; its entry. */
+    private Path storeOne(CompiledRulesCache cache) throws IOException {
+        cache.store(List.of(rules(1)), packages);
+        return entries().get(0);
     }
 
     private List<Path> entries() throws IOException {
