@@ -48,7 +48,7 @@ class GateProcessTest {
     @Test
     void theBundledKnowledgePasses() {
         KnowledgeCopy copy = new KnowledgeCopy();
-        Gate.Verdict verdict = check(copy, Duration.ofSeconds(60));
+        Gate.Verdict verdict = check(copy, GENEROUS);
         assertTrue(verdict.passed(), verdict.problems().toString());
         assertTrue(verdict.scenarios() > 50, "scenarios counted: " + verdict.scenarios());
         assertEquals(0, verdict.failed());
@@ -63,7 +63,7 @@ class GateProcessTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertFalse(verdict.passed());
         assertTrue(verdict.problems().get(0).contains("did not finish within 8 s"), verdict.problems().toString());
-        assertTrue(seconds < 20, "stopped after " + seconds + " s");
+        assertTrue(seconds < 90, "stopped after " + seconds + " s, not when the rule ends (it never does)");
     }
 
     @Test
@@ -77,7 +77,7 @@ class GateProcessTest {
                     insert(new Activity($library, "echo", $months + 1));
                 end
                 """);
-        Gate.Verdict verdict = check(copy, Duration.ofSeconds(60));
+        Gate.Verdict verdict = check(copy, GENEROUS);
         assertFalse(verdict.passed());
         assertTrue(verdict.problems().toString().contains("Echo"), verdict.problems().toString());
         assertTrue(verdict.problems().toString().contains("echo.drl:"), verdict.problems().toString());
