@@ -418,8 +418,8 @@
   function renderMargin(margin) {
     const first = name(margin.first), second = name(margin.second);
     const points = margin.points + ' point' + (margin.points === 1 ? '' : 's');
-    const against = (own, other, otherPoints) => signed(own) + ' against '
-      + (otherPoints === 0 ? 'nothing for ' + other : other + "'s " + signed(otherPoints));
+    const against = (own, other, otherPoints) => signed(own)
+      + (otherPoints === 0 ? '; ' + other + ' gets nothing for it' : ' against ' + other + "'s " + signed(otherPoints));
     const sentence = texts => texts.map(t => t.replace(/\.$/, '')).join('; ');
     const side = (favoursFirst, who, other) => {
       const concerns = (margin.concerns || []).filter(c => (c.points > 0) === favoursFirst);
@@ -428,13 +428,15 @@
         const own = favoursFirst ? c.firstTexts : c.otherTexts, others = favoursFirst ? c.otherTexts : c.firstTexts;
         const ownPoints = favoursFirst ? c.firstPoints : c.otherPoints, otherPoints = favoursFirst ? c.otherPoints : c.firstPoints;
         return own.length ? sentence(own) + ' (' + against(ownPoints, other, otherPoints) + ')'
-          : 'against ' + other + ': ' + sentence(others) + ' (' + against(otherPoints, who, ownPoints) + ')';
+          : 'what counts against ' + other + ': ' + sentence(others) + ' (' + against(otherPoints, who, ownPoints) + ')';
       });
       return el('p', { class: 'muted' }, 'In ' + who + "'s favour: " + said.join('; ')
         + (concerns.length > 3 ? '; and ' + (concerns.length - 3) + ' more' : '') + '.');
     };
     return el('div', { class: 'panel' },
-      el('p', {}, margin.nearTie ? first + ' and ' + second + ' are a near tie: ' + first + ' leads by ' + points + '.'
+      el('p', {}, margin.points === 0
+        ? first + ' and ' + second + ' are level on points; ' + first + ' comes first as the more widely used.'
+        : margin.nearTie ? first + ' and ' + second + ' are a near tie: ' + first + ' leads by ' + points + '.'
         : first + ' leads ' + second + ' by ' + points + '.'),
       side(true, first, second), side(false, second, first));
   }

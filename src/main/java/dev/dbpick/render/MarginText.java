@@ -25,6 +25,9 @@ final class MarginText {
         String first = view.name(margin.first());
         String second = view.name(margin.second());
         String points = margin.points() + " point" + (margin.points() == 1 ? "" : "s");
+        if (margin.points() == 0) {   // equal scores are ordered by downloads
+            return first + " and " + second + " are level on points; " + first + " comes first as the more widely used.";
+        }
         return margin.nearTie() ? first + " and " + second + " are a near tie: " + first + " leads by " + points + "."
                 : first + " leads " + second + " by " + points + ".";
     }
@@ -52,7 +55,7 @@ final class MarginText {
             int otherPoints = first ? c.otherPoints() : c.firstPoints();
             // When only the other library has a line on it, the line is the other's, and counts against it.
             said.add(own.isEmpty()
-                    ? "against " + otherName + ": " + sentence(others) + " (" + against(otherPoints, name, ownPoints) + ")"
+                    ? "what counts against " + otherName + ": " + sentence(others) + " (" + against(otherPoints, name, ownPoints) + ")"
                     : sentence(own) + " (" + against(ownPoints, otherName, otherPoints) + ")");
         }
         text.append(" In ").append(name).append("'s favour: ").append(String.join("; ", said));
@@ -62,10 +65,10 @@ final class MarginText {
         text.append('.');
     }
 
-    /** "+4 against ormar's -4", or "+8 against nothing for SQLAlchemy". */
+    /** "+4 against ormar's -4", or "+8; SQLAlchemy gets nothing for it". */
     private static String against(int points, String otherName, int otherPoints) {
-        return Text.signed(points) + " against " + (otherPoints == 0 ? "nothing for " + otherName
-                : otherName + "'s " + Text.signed(otherPoints));
+        return Text.signed(points) + (otherPoints == 0 ? "; " + otherName + " gets nothing for it"
+                : " against " + otherName + "'s " + Text.signed(otherPoints));
     }
 
     /** The lines' own sentences, without their closing full stops. */

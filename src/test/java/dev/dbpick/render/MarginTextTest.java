@@ -26,8 +26,8 @@ class MarginTextTest {
                 new LineDifference("Adoption: little used", 4, 0, null, -4, "Little used (download rank #9000)."),
                 new LineDifference("Dependency: limiting pin", -3, -3, "Pins SQLAlchemy below 2.1.", 0, null)));
         assertEquals("SQLModel leads ormar by 5 points. In SQLModel's favour: Widely used (download rank #311)"
-                + " (+4 against ormar's -4). In ormar's favour: against SQLModel: Pins SQLAlchemy below 2.1"
-                + " (-3 against nothing for ormar).", MarginText.of(margin, view));
+                + " (+4 against ormar's -4). In ormar's favour: what counts against SQLModel: Pins SQLAlchemy"
+                + " below 2.1 (-3; ormar gets nothing for it).", MarginText.of(margin, view));
     }
 
     @Test
@@ -37,8 +37,15 @@ class MarginTextTest {
                 new LineDifference("Adoption: among the most downloaded", 9, 9, "Among the most downloaded.", 0, null)));
         String text = MarginText.of(margin, view);
         assertTrue(text.startsWith("SQLAlchemy and SQLModel are a near tie: SQLAlchemy leads by 1 point."), text);
-        assertTrue(text.contains("In SQLModel's favour: Its models are Pydantic models (+8 against nothing for SQLAlchemy)."), text);
+        assertTrue(text.contains("In SQLModel's favour: Its models are Pydantic models (+8; SQLAlchemy gets nothing for it)."), text);
         assertFalse(text.contains("Adoption:"), "rule names are not the reader's words: " + text);
+    }
+
+    @Test
+    void equalScoresAreSaidLevelNotALeadOfNothing() {
+        Margin margin = new Margin(0, true, "sqlalchemy", "peewee", List.of());
+        assertEquals("SQLAlchemy and peewee are level on points; SQLAlchemy comes first as the more widely used.",
+                MarginText.of(margin, view));
     }
 
     @Test
