@@ -9,6 +9,7 @@ import dev.dbpick.profile.Profile;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.scenario.Gate;
 import dev.dbpick.support.CacheFolder;
+import dev.dbpick.support.Folders;
 import dev.dbpick.support.KnowledgeException;
 import dev.dbpick.support.Mappers;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,7 +22,6 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,11 +130,9 @@ public class KnowledgeHolder {
     void close() {
         gate.close();
         if (handover != null) {
-            try (Stream<Path> files = Files.walk(handover)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException | UncheckedIOException e) {
+            try {
+                Folders.delete(handover);
+            } catch (IOException e) {
                 LOG.warn("could not remove {}: {}", handover, e.getMessage());
             }
         }

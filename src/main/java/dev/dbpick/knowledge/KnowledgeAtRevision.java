@@ -1,5 +1,6 @@
 package dev.dbpick.knowledge;
 
+import dev.dbpick.support.Folders;
 import dev.dbpick.support.KnowledgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,8 +65,8 @@ public final class KnowledgeAtRevision implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(copy)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Folders.delete(copy);
         } catch (IOException e) {
             // a leftover temporary folder is not worth failing the report for
         }
