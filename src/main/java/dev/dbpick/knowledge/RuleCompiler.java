@@ -391,52 +391,143 @@ public final class RuleCompiler {
      * @param fields the profile's field names
      */
     public static Map<String, Set<String>> profileReads(List<SourceFile> files, Set<String> fields) {
-        Map<String, Set<String>> reads = new HashMap<>();
-        for (RuleText rule : ruleTexts(files)) {
-            Matcher parts = WHEN_THEN.matcher(rule.code());
-            if (parts.find()) {
-                Set<String> read = profileReads(parts.group(1), rule.text().substring(parts.start(1), parts.end(1)),
-                        parts.group(2), fields);
-                if (read != null) {
-                    reads.put(rule.name(), Set.copyOf(read));
+        List<RuleText> rules = ruleTexts(files);
+        Set<String> fixed = new HashSet<>(FIXED_FACTS);
+        while (true) {
+            Map<String, Set<String>> reads = new HashMap<>();
+            for (RuleText rule : rules) {
+                Matcher parts = WHEN_THEN.matcher(rule.code());
+                if (parts.find()) {
+                    Set<String> read = profileReads(parts.group(1), rule.text().substring(parts.start(1), parts.end(1)),
+                            parts.group(2), rule.text().substring(parts.start(2), parts.end(2)), fields, fixed);
+                    if (read != null) {
+                        reads.put(rule.name(), Set.copyOf(read));
+                    }
                 }
             }
+            Set<String> derivedFixed = derivedFixedFacts(rules, reads);
+            if (fixed.containsAll(derivedFixed)) {
+                return Map.copyOf(reads);
+            }
+            fixed.addAll(derivedFixed);
         }
-        return Map.copyOf(reads);
+    }
+
+    private static final Pattern INSERT_NEW = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+([A-Z]\\w*)\\s*\\(");
+    private static final Pattern ANY_INSERT = Pattern.compile("\\binsert(?:Logical)?\\s*\\(");
+    private static final Pattern CHANGES_FACTS = Pattern.compile("\\b(?:modify|update|delete|retract|drools|kcontext)\\b");
+
+    /**
+     * The fact types only rules that read nothing of the profile insert ({@code Activity}, from
+     * the catalog and the evaluation date): a session derives them once, before any profile, so
+     * they are as fixed as the catalog for the rules that match them. None when some consequence
+     * inserts something other than {@code new Type(...)} or changes facts another way.
+     */
+    private static Set<String> derivedFixedFacts(List<RuleText> rules, Map<String, Set<String>> reads) {
+        Map<String, Boolean> independent = new HashMap<>();
+        for (RuleText rule : rules) {
+            Matcher consequence = CONSEQUENCE.matcher(rule.code());
+            if (!consequence.find()) {
+                return Set.of();
+            }
+            String then = consequence.group(1);
+            if (CHANGES_FACTS.matcher(then).find()) {
+                return Set.of();
+            }
+            Matcher inserts = INSERT_NEW.matcher(then);
+            int typed = 0;
+            boolean readsNothing = Set.of().equals(reads.get(rule.name()));
+            while (inserts.find()) {
+                typed++;
+                independent.merge(inserts.group(1), readsNothing, Boolean::logicalAnd);
+            }
+            Matcher any = ANY_INSERT.matcher(then);
+            int all = 0;
+            while (any.find()) {
+                all++;
+            }
+            if (all != typed) {
+                return Set.of();
+            }
+        }
+        Set<String> derived = new HashSet<>();
+        independent.forEach((type, always) -> {
+            if (always && !type.equals("Profile")) {
+                derived.add(type);
+            }
+        });
+        return derived;
     }
 
     /** What one rule's conditions read of the profile, or null when that is not certain. */
-    private static Set<String> profileReads(String when, String original, String then, Set<String> fields) {
-        if (Pattern.compile("\\b(?:from|accumulate|collect|eval)\\b").matcher(when).find()
+    private static Set<String> profileReads(String when, String original, String then, String originalThen,
+                                            Set<String> fields, Set<String> fixed) {
+        if (Pattern.compile("\\b(?:accumulate|collect|eval)\\b").matcher(when).find()
                 || Pattern.compile("\\b(?:drools|kcontext)\\b").matcher(then).find()) {
             return null;
+        }
+        boolean from = Pattern.compile("\\bfrom\\b").matcher(when).find();
+        if (from && FACT_TYPE.matcher(when).results().anyMatch(type -> type.group(1).equals("Profile"))) {
+            return null;   // what a profile-bound source yields is not read here
         }
         Set<String> read = new HashSet<>();
         Matcher types = FACT_TYPE.matcher(when);
         while (types.find()) {
             String type = types.group(1);
+            int open = types.end() - 1;
+            int close = closing(when, open);
+            if (close < 0) {
+                return null;
+            }
             if (type.equals("Profile")) {
-                int open = types.end() - 1;
-                int close = closing(when, open);
-                if (close < 0) {
-                    return null;
-                }
                 Matcher binding = Pattern.compile("(\\$\\w+)\\s*:\\s*$").matcher(when.substring(0, types.start()));
                 if (binding.find()) {
                     String name = binding.group(1);
                     String elsewhere = when.substring(0, binding.start()) + when.substring(close) + then;
-                    if (Pattern.compile(Pattern.quote(name) + "\\b").matcher(elsewhere).find()) {
+                    String elsewhereOriginal = original.substring(0, binding.start()) + original.substring(close) + originalThen;
+                    if (!boundReads(name, elsewhere, elsewhereOriginal, fields, read)) {
                         return null;
                     }
                 }
                 if (!readsOf(when.substring(open + 1, close), original.substring(open + 1, close), fields, read)) {
                     return null;
                 }
-            } else if (!FIXED_FACTS.contains(type)) {
+            } else if (FROM_SOURCE.matcher(when).region(close + 1, when.length()).lookingAt()) {
+                types.region(close + 1, when.length());   // matched against a fixed fact's own values, not the memory
+            } else if (!fixed.contains(type)) {
                 return null;
             }
         }
         return read;
+    }
+
+    /** {@code from $variable} or {@code from $variable.field}: values of a fact already matched. */
+    private static final Pattern FROM_SOURCE = Pattern.compile("\\s*from\\s+\\$\\w+(?:\\.\\w+)*\\b(?!\\s*\\()");
+
+    /**
+     * Adds what a bound profile ({@code $p: Profile()}) is read for elsewhere in the rule; false
+     * unless every use calls one of its answers or known methods ({@code $p.framework()},
+     * {@code $p.uses("pydantic")}), so nothing else of it can be read.
+     */
+    private static boolean boundReads(String name, String code, String original, Set<String> fields, Set<String> read) {
+        Matcher uses = Pattern.compile(Pattern.quote(name) + "\\b").matcher(code);
+        Matcher call = Pattern.compile("\\G\\.(\\w+)\\s*\\(").matcher(code);
+        Matcher literal = Pattern.compile("\\G\\s*\"(\\w+)\"\\s*\\)").matcher(original);
+        while (uses.find()) {
+            if (!call.find(uses.end())) {
+                return false;
+            }
+            String method = call.group(1);
+            if (fields.contains(method)) {
+                read.add(method);
+            } else if (PROFILE_METHODS.containsKey(method)) {
+                String field = PROFILE_METHODS.get(method);
+                read.add(field.equals("constraints") && literal.find(call.end()) ? field + "." + literal.group(1) : field);
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds what a Profile pattern's constraints read; false when something in them is not known. */
@@ -449,6 +540,9 @@ public final class RuleCompiler {
                     read.add(word.substring(0, word.indexOf('.')));   // databases.size()
                 }
                 continue;
+            }
+            if (word.startsWith(".")) {
+                continue;   // a member of a value read just before it: frames().size()
             }
             if (word.contains(".") || Character.isDigit(word.charAt(0))) {
                 return false;

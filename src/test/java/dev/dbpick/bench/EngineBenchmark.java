@@ -8,9 +8,11 @@ import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
 import dev.dbpick.profile.Profile;
+import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Ranking;
 import dev.dbpick.recommendation.Screen;
+import dev.dbpick.render.Json;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * libraries only as explanations ask them ({@code rankFitting}), screens of which libraries
  * pass at all ({@code screen}), the default answer with its margin and no what-if explanations
  * ({@code recommendDefault}), full answers with margin, pivots and relaxations
- * ({@code recommend}), and the plain path that makes a fresh session per ranking
+ * ({@code recommend}), the service's work around a ranking (reading the body, {@code readProfile};
+ * writing the default answer, {@code writeDefault}), and the plain path that makes a fresh session per ranking
  * ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
 @State(Scope.Benchmark)
@@ -50,6 +53,8 @@ public class EngineBenchmark {
     private Engine engine;
     private Advisor advisor;
     private List<Profile> profiles;
+    private List<String> bodies;
+    private List<Result> answers;
     private int next;
 
     @Setup
@@ -58,6 +63,8 @@ public class EngineBenchmark {
                 new KnowledgeFolder("data", Path.of("data")), CompiledRulesCache.disabled()));
         advisor = new Advisor(engine);
         profiles = GeneratedProfiles.of(engine.knowledge().questionnaire(), 256, 42, false);
+        bodies = profiles.stream().map(Json::compact).toList();
+        answers = profiles.stream().map(profile -> advisor.recommend(profile, 10, AS_OF, Include.NONE)).toList();
     }
 
     private Profile nextProfile() {
@@ -96,6 +103,20 @@ public class EngineBenchmark {
     @Benchmark
     public Result recommend() {
         return advisor.recommend(nextProfile(), 10, AS_OF, Include.ALL);
+    }
+
+    /** What the service does with a request's body before ranking: read it as a profile. */
+    @Benchmark
+    public Profile readProfile() {
+        next = (next + 1) & 255;
+        return new ProfileReader(engine.knowledge().questionnaire()).read(bodies.get(next));
+    }
+
+    /** What the service does with a default answer after ranking: write it as JSON. */
+    @Benchmark
+    public String writeDefault() {
+        next = (next + 1) & 255;
+        return Json.compact(answers.get(next));
     }
 
     @Benchmark

@@ -10,12 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,8 +76,10 @@ public final class LoadGenerator {
         run(client, recommend, requests / 10, connections, 0, null);    // warm-up
         Phase healthPhase = run(client, health, requests, connections, 0, null);
         long cpuBefore = cpuTicks(pid);
+        Map<String, Long> threadsBefore = threadTicks(pid);
         Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, reload);
         long cpuAfter = cpuTicks(pid);
+        Map<String, Long> threadsAfter = threadTicks(pid);
         System.out.println(healthPhase.report("GET /health"));
         System.out.println(recommendPhase.report("POST " + recommendations));
         System.out.printf("ratio POST/GET: %.2f%n", recommendPhase.perSecond() / healthPhase.perSecond());
@@ -82,6 +87,7 @@ public final class LoadGenerator {
             double ticksPerSecond = 100.0;   // USER_HZ on Linux
             System.out.printf("server CPU per POST: %.0f us (user+system, over %,d requests)%n",
                     (cpuAfter - cpuBefore) / ticksPerSecond * 1e6 / requests, requests);
+            System.out.println("server CPU per POST by thread: " + byThread(threadsBefore, threadsAfter, requests));
             System.out.printf("service resident memory: start %d MiB, end %d MiB, peak %d MiB%n",
                     startRss >> 10, memory(pid, "VmRSS") >> 10, memory(pid, "VmHWM") >> 10);
         }
@@ -111,6 +117,44 @@ public final class LoadGenerator {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * CPU clock ticks of a process's live threads so far, summed by thread name with digits
+     * dropped ("C2 CompilerThre", "default-nioEventLoopGroup-", "io-executor-thread-", ...).
+     * Threads that ended in between are not counted.
+     */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new TreeMap<>();
+        if (pid <= 0) {
+            return ticks;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we read
+                }
+            }
+        } catch (IOException unreadable) {
+            // no per-thread figures on this system
+        }
+        return ticks;
+    }
+
+    private static String byThread(Map<String, Long> before, Map<String, Long> after, int requests) {
+        StringBuilder line = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format("%s%s %.0f us", line.length() == 0 ? "" : ", ",
+                        e.getKey(), e.getValue() / 100.0 * 1e6 / requests)));
+        return line.toString();
     }
 
     private record Phase(int requests, long errors, long nanos, long[] latencies, int reloads, int reloadFailures) {

@@ -129,10 +129,13 @@ class RuleFilesCompileTest {
                     insert(new Score($id, -1, "and a line"));
                 end
                 rule "Line reading the profile whole" when Library($id: id) $p : Profile() then
-                    insert(new Score($id, $p.databases().size(), "unknown reads"));
+                    insert(new Score($id, String.valueOf($p).length(), "unknown reads"));
                 end
                 rule "Exclusion reading the profile whole" when Library($id: id) $p : Profile() then
-                    insert(new Exclusion($id, "out " + $p.databases()));
+                    insert(new Exclusion($id, "out " + $p));
+                end
+                rule "Line reading a bound profile's answers" when Library($id: id) $p : Profile() then
+                    insert(new Score($id, $p.databases().size(), "known reads"));
                 end
                 """);
         List<SourceFile> files = List.of(file);
@@ -144,7 +147,8 @@ class RuleFilesCompileTest {
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r ->
                 groups.put(r.getName(), ((org.drools.base.definitions.rule.impl.RuleImpl) r).getAgendaGroup())));
         assertEquals(Map.of("Line", "dbpick-lines:async,priorities", "Exclusion", "dbpick-exclusions:constraints.migrations",
-                "Line reading the profile whole", RuleCompiler.LINES_GROUP, "Exclusion reading the profile whole", "MAIN"), groups);
+                "Line reading the profile whole", RuleCompiler.LINES_GROUP, "Exclusion reading the profile whole", "MAIN",
+                "Line reading a bound profile's answers", "dbpick-lines:databases"), groups);
         assertEquals(List.of("async", "priorities"), RuleCompiler.groupReads("dbpick-lines:async,priorities"));
         assertEquals(List.of(), RuleCompiler.groupReads("dbpick-exclusions:"));
         assertEquals(null, RuleCompiler.groupReads(RuleCompiler.LINES_GROUP));
@@ -193,7 +197,72 @@ class RuleFilesCompileTest {
         Map<String, java.util.Set<String>> reads = RuleCompiler.profileReads(List.of(file),
                 dev.dbpick.profile.Profile.FIELDS.keySet());
         assertEquals(Map.of("Fields and methods", java.util.Set.of("async", "databases", "priorities"),
-                "One flag", java.util.Set.of("constraints.permissiveLicense")), reads);
+                "One flag", java.util.Set.of("constraints.permissiveLicense"),
+                "The profile used elsewhere", java.util.Set.of("databases")), reads);
+    }
+
+    @Test
+    void factsDerivedWithoutTheProfileAndValuesOfFixedFactsAreReadLikeTheCatalog() {
+        SourceFile file = drl("rules/fixed.drl", """
+                package dev.dbpick.rules;
+                rule "Derived from the catalog and the date"
+                when
+                    $e: Evaluation()
+                    Library($id: id, $e.monthsSince(maintenance.released) > 24)
+                then
+                    insert(new Activity($id, "stagnant", 25));
+                end
+                rule "Matches a fact derived from the catalog"
+                when
+                    Profile($w: weight("maturity"))
+                    Activity($id: library, status == "stagnant")
+                then
+                    insert(new Score($id, -$w, "stagnant"));
+                end
+                rule "Values of a library"
+                when
+                    Library($id: id, $notices: notices)
+                    $notice: String() from $notices
+                then
+                    insert(new Caution($id, $notice));
+                end
+                rule "A bound profile's answers and methods"
+                when
+                    $p: Profile(framework == "fastapi" || uses("pydantic"), frames().size() > 0)
+                    Library($id: id)
+                then
+                    insert(new Score($id, $p.weight("simplicity") + ($p.requires("migrations") ? 1 : 0), "x"));
+                end
+                rule "Values of the profile"
+                when
+                    Profile($tools: alreadyUses)
+                    $tool: String() from $tools
+                    Library($id: id)
+                then
+                    insert(new Score($id, 1, $tool));
+                end
+                rule "A derived fact that depends on the profile"
+                when
+                    Profile(async == "required")
+                    Library($id: id)
+                then
+                    insert(new Tag($id));
+                end
+                rule "Matches it"
+                when
+                    Tag($id: library)
+                then
+                    insert(new Score($id, 1, "tagged"));
+                end
+                """);
+        Map<String, java.util.Set<String>> reads = RuleCompiler.profileReads(List.of(file),
+                dev.dbpick.profile.Profile.FIELDS.keySet());
+        assertEquals(Map.of("Derived from the catalog and the date", java.util.Set.of(),
+                "Matches a fact derived from the catalog", java.util.Set.of("priorities"),
+                "Values of a library", java.util.Set.of(),
+                "A bound profile's answers and methods",
+                java.util.Set.of("framework", "alreadyUses", "priorities", "constraints.migrations"),
+                "A derived fact that depends on the profile", java.util.Set.of("async")), reads);
     }
 
     @Test
