@@ -198,7 +198,8 @@ public final class RuleCompiler {
     }
 
     /**
-     * As {@link #newKieBase(Collection, Set)}, with each line rule whose reads of the profile are
+     * As {@link #newKieBase(Collection, Set)}, with each line rule (or other result rule,
+     * {@link #resultRules}) whose reads of the profile are
      * known ({@code profileReads}) in the group of the answers it reads ({@link #linesGroup})
      * instead, and each exclusion rule ({@link #exclusionRules}) whose reads are known in its
      * group of answers ({@link #exclusionsGroup}): a session may then keep what such a group
@@ -307,6 +308,22 @@ public final class RuleCompiler {
         return rulesWhoseConsequence(files, then -> {
             Matcher lines = LINE.matcher(then);
             return lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find();
+        });
+    }
+
+    private static final Pattern HANDED_OFF_LINE = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(?:Score|Caution|PairingScore)\\s*\\(");
+    private static final Pattern NOT_HANDED_OFF = Pattern.compile(
+            "\\b(?:insert|insertLogical|modify|update|delete|retract|drools|kcontext|Exclusion)\\b");
+
+    /**
+     * The line rules ({@link #lineRules}) and the rules that score drivers for a stack
+     * ({@code insert(new PairingScore(...))}) the same way: results nothing matches, so they may
+     * fire after every other rule, in the group of the answers they read.
+     */
+    public static Set<String> resultRules(List<SourceFile> files) {
+        return rulesWhoseConsequence(files, then -> {
+            Matcher lines = HANDED_OFF_LINE.matcher(then);
+            return lines.find() && !NOT_HANDED_OFF.matcher(lines.replaceAll("(")).find();
         });
     }
 
@@ -466,6 +483,11 @@ public final class RuleCompiler {
                 || Pattern.compile("\\b(?:drools|kcontext)\\b").matcher(then).find()) {
             return null;
         }
+        long absent = ABSENCE_OF_PROFILE.matcher(when).results().count();
+        if (absent > 0 && (Pattern.compile("\\bforall\\b").matcher(when).find()
+                || absent == FACT_TYPE.matcher(when).results().filter(type -> type.group(1).equals("Profile")).count())) {
+            return null;   // may match while no profile is there: never fixed, never one set of answers
+        }
         boolean from = Pattern.compile("\\bfrom\\b").matcher(when).find();
         if (from && FACT_TYPE.matcher(when).results().anyMatch(type -> type.group(1).equals("Profile"))) {
             return null;   // what a profile-bound source yields is not read here
@@ -500,6 +522,8 @@ public final class RuleCompiler {
         }
         return read;
     }
+
+    private static final Pattern ABSENCE_OF_PROFILE = Pattern.compile("\\b(?:not|exists|forall)\\b[\\s(]*(?:\\$\\w+\\s*:\\s*)?Profile\\s*\\(");
 
     /** {@code from $variable} or {@code from $variable.field}: values of a fact already matched. */
     private static final Pattern FROM_SOURCE = Pattern.compile("\\s*from\\s+\\$\\w+(?:\\.\\w+)*\\b(?!\\s*\\()");

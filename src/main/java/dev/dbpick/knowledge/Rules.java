@@ -43,7 +43,7 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         }
         Set<String> lineRules = RuleCompiler.lineRules(files);
         Map<String, Set<String>> profileReads = RuleCompiler.profileReads(files, Profile.FIELDS.keySet());
-        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), lineRules, profileReads,
+        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), RuleCompiler.resultRules(files), profileReads,
                 RuleCompiler.exclusionRules(files));
         if (cached.isPresent()) {
             // An entry is only stored after the check passed; checked again all the same (it is

@@ -22,8 +22,8 @@ import org.kie.api.KieBase;
  * group's results from here when a profile with the same answers was ranked before, and fires
  * only the other groups: a changed answer re-evaluates only the rules that read it.
  *
- * <p>Each group keeps at most about {@link #KEPT_PER_GROUP} sets of answers; past that, its
- * results are derived again each time. Thread-safe: the sessions of one knowledge revision and
+ * <p>Each group keeps at most {@link #KEPT_PER_GROUP} sets of answers, the most recently used
+ * (see {@link Generations}); others are derived again when asked for. Thread-safe: the sessions of one knowledge revision and
  * evaluation date share one ({@link Engine}).
  */
 final class AnswerGroups {
@@ -51,13 +51,55 @@ final class AnswerGroups {
     private final List<Group> exclusions = new ArrayList<>();
     private final List<Group> lines = new ArrayList<>();
     private final Map<String, Group> byRule = new HashMap<>();
-    private final Map<Group, Map<List<Object>, Kept>> kept = new ConcurrentHashMap<>();
+    private final Map<Group, Generations> kept = new ConcurrentHashMap<>();
+    private final boolean profileFree;
 
     /** What a group derived for one set of answers, and the libraries it excluded. */
     private record Kept(List<Firing.Derived> results, List<String> excluded) {
     }
 
-    AnswerGroups(KieBase kieBase) {
+    /**
+     * One group's results by answers, in two generations of at most half the cap each: new
+     * answers always go into the current one, a hit in the older one moves to the current one,
+     * and a full current generation becomes the older one, dropping the oldest. So the answers
+     * of the request at hand (a profile and its changes share most answers) are always kept,
+     * as with least-recently-used eviction, without a lock on the lookups.
+     */
+    private static final class Generations {
+
+        private volatile Map<List<Object>, Kept> current = new ConcurrentHashMap<>();
+        private volatile Map<List<Object>, Kept> older = Map.of();
+
+        Kept get(List<Object> answers) {
+            Kept known = current.get(answers);
+            if (known == null) {
+                known = older.get(answers);
+                if (known != null) {
+                    put(answers, known);
+                }
+            }
+            return known;
+        }
+
+        void put(List<Object> answers, Kept results) {
+            Map<List<Object>, Kept> now = current;
+            if (now.size() >= KEPT_PER_GROUP / 2) {
+                synchronized (this) {
+                    if (current == now) {
+                        older = now;
+                        current = new ConcurrentHashMap<>();
+                    }
+                }
+            }
+            current.put(answers, results);
+        }
+    }
+
+    /**
+     * @param profileReads what each rule reads of the profile, where known
+     *                     ({@link dev.dbpick.knowledge.Rules#profileReads})
+     */
+    AnswerGroups(KieBase kieBase, Map<String, Set<String>> profileReads) {
         Map<String, Group> byName = new HashMap<>();
         kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(RuleImpl.class::cast).forEach(rule -> {
             String name = rule.getAgendaGroup();
@@ -72,6 +114,17 @@ final class AnswerGroups {
         });
         byName.values().stream().sorted(Comparator.comparing(Group::name))
                 .forEach(group -> (group.lines() ? lines : exclusions).add(group));
+        this.profileFree = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .allMatch(rule -> byRule.containsKey(rule.getName()) || Set.of().equals(profileReads.get(rule.getName())));
+    }
+
+    /**
+     * Whether every rule either sits in a kept group or reads nothing of the profile (and so
+     * fired once, before any profile, for the session's fixed facts): then a ranking whose
+     * groups are all recalled has nothing left for the rules to do.
+     */
+    boolean profileFree() {
+        return profileFree;
     }
 
     /** Every group of exclusion rules. */
@@ -102,7 +155,7 @@ final class AnswerGroups {
      */
     void recall(Profile profile, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
         for (Group group : groups) {
-            Map<List<Object>, Kept> byAnswers = group.kept() ? kept.get(group) : null;
+            Generations byAnswers = group.kept() ? kept.get(group) : null;
             Kept known = byAnswers == null ? null : byAnswers.get(answers(profile, group));
             if (known == null) {
                 missing.add(group);
@@ -127,12 +180,9 @@ final class AnswerGroups {
             }
         }
         byGroup.forEach((group, results) -> {
-            Map<List<Object>, Kept> byAnswers = kept.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
-            if (byAnswers.size() < KEPT_PER_GROUP) {
-                List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                        .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
-                byAnswers.put(answers(profile, group), new Kept(List.copyOf(results), excluded));
-            }
+            List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                    .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+            kept.computeIfAbsent(group, g -> new Generations()).put(answers(profile, group), new Kept(List.copyOf(results), excluded));
         });
     }
 

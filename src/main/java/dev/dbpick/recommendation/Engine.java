@@ -85,7 +85,7 @@ public final class Engine {
         if (groups.size() >= DATES) {
             groups.keySet().stream().filter(d -> !idle.containsKey(d)).findFirst().ifPresent(groups::remove);
         }
-        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase()));
+        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()));
     }
 
     private void giveBack(WarmSession session) {

@@ -69,7 +69,7 @@ final class Firing {
     private final AnswerGroups groups;
 
     Firing(Knowledge knowledge) {
-        this(knowledge, new AnswerGroups(knowledge.rules().kieBase()));
+        this(knowledge, new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()));
     }
 
     /** With the groups' results shared by the sessions of one evaluation date. */

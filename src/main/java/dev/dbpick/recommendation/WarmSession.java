@@ -89,47 +89,41 @@ final class WarmSession implements AutoCloseable {
     /** What a firing leaves out: nothing, the line rules of excluded libraries, or every line rule. */
     private enum Scope { ALL, FITTING, EXCLUSIONS }
 
-    /** Inserts the profile, fires, reads what the rules derived, and withdraws all of it. */
+    /**
+     * Inserts the profile, fires, reads what the rules derived, and withdraws all of it; or, when
+     * every group the scope needs is recalled and no other rule reads the profile
+     * ({@link AnswerGroups#profileFree}), reads the recalled results without touching the session.
+     */
     private <T> T ask(Profile profile, Scope scope, Function<List<Firing.Derived>, T> read) {
         if (!usable) {
             throw new IllegalStateException("session no longer usable");
         }
-        usable = false;
-        FactHandle handle = session.insert(profile);
-        firing.excludedOnly(fixedExclusions);
         AnswerGroups groups = firing.groups();
         List<Firing.Derived> recalled = new ArrayList<>();
         Set<String> recalledExclusions = new HashSet<>();
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
         groups.recall(profile, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        if (scope != Scope.EXCLUSIONS) {
+            groups.recall(profile, groups.lines(), recalled, recalledExclusions, missingLines);
+        }
+        if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
+            return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
+        }
+        usable = false;
+        FactHandle handle = session.insert(profile);
+        firing.excludedOnly(fixedExclusions);
         firing.excludedToo(recalledExclusions);
         if (scope == Scope.EXCLUSIONS) {
             firing.fireExclusionsOnly(session, missingExclusions);
         } else {
-            groups.recall(profile, groups.lines(), recalled, recalledExclusions, missingLines);
             firing.fireRanking(session, missingExclusions, missingLines, scope == Scope.FITTING);
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
         groups.remember(profile, missingExclusions, handedOff);
         groups.remember(profile, missingLines, handedOff);
-        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
-        all.addAll(fixed);
-        all.addAll(derived.values());
-        if (scope == Scope.FITTING) {
-            // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
-            Set<String> excluded = new HashSet<>(fixedExclusions);
-            addExclusions(excluded, handedOff);
-            addExclusions(excluded, derived.values());
-            excluded.addAll(recalledExclusions);
-            addFitting(all, handedOff, groups, excluded);
-            addFitting(all, recalled, groups, excluded);
-        } else {
-            all.addAll(handedOff);
-            all.addAll(recalled);
-        }
-        T answer = read.apply(all);
+        T answer = read.apply(gathered(scope, groups, derived.values(), handedOff, recalled, recalledExclusions));
         derived.keySet().forEach(session::delete);
         session.delete(handle);
         // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
@@ -142,6 +136,28 @@ final class WarmSession implements AutoCloseable {
         }
         usable = true;
         return answer;
+    }
+
+    /** The session's fixed results and what this ranking derived, handed off and recalled, as the scope reads them. */
+    private List<Firing.Derived> gathered(Scope scope, AnswerGroups groups, java.util.Collection<Firing.Derived> derived,
+                                          List<Firing.Derived> handedOff, List<Firing.Derived> recalled,
+                                          Set<String> recalledExclusions) {
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
+        all.addAll(fixed);
+        all.addAll(derived);
+        if (scope == Scope.FITTING) {
+            // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
+            Set<String> excluded = new HashSet<>(fixedExclusions);
+            addExclusions(excluded, handedOff);
+            addExclusions(excluded, derived);
+            excluded.addAll(recalledExclusions);
+            addFitting(all, handedOff, groups, excluded);
+            addFitting(all, recalled, groups, excluded);
+        } else {
+            all.addAll(handedOff);
+            all.addAll(recalled);
+        }
+        return all;
     }
 
     private static void addExclusions(Set<String> excluded, java.util.Collection<Firing.Derived> derived) {

@@ -254,6 +254,21 @@ class RuleFilesCompileTest {
                 then
                     insert(new Score($id, 1, "tagged"));
                 end
+                rule "The absence of a profile"
+                when
+                    not Profile(async == "required")
+                    Library($id: id)
+                then
+                    insert(new Score($id, 1, "no profile, or not async"));
+                end
+                rule "Not this profile"
+                when
+                    Profile(requires("migrations"))
+                    not Profile(databases.size() == 1)
+                    Library($id: id)
+                then
+                    insert(new Exclusion($id, "x"));
+                end
                 """);
         Map<String, java.util.Set<String>> reads = RuleCompiler.profileReads(List.of(file),
                 dev.dbpick.profile.Profile.FIELDS.keySet());
@@ -262,7 +277,8 @@ class RuleFilesCompileTest {
                 "Values of a library", java.util.Set.of(),
                 "A bound profile's answers and methods",
                 java.util.Set.of("framework", "alreadyUses", "priorities", "constraints.migrations"),
-                "A derived fact that depends on the profile", java.util.Set.of("async")), reads);
+                "A derived fact that depends on the profile", java.util.Set.of("async"),
+                "Not this profile", java.util.Set.of("constraints.migrations", "databases")), reads);
     }
 
     @Test

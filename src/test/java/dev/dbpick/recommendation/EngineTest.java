@@ -116,6 +116,24 @@ class EngineTest {
     }
 
     @Test
+    void aRankingWhoseGroupsAreAllRecalledGivesWhatAFreshSessionGives() {
+        List<Profile> all = scenarioAndGeneratedProfiles(19);
+        all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 60, 23, true));   // stacks too: pairing rules
+        assertTrue(new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()).profileFree(),
+                "every bundled rule is in a kept group or reads nothing of the profile, so the rules are not asked again");
+        try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
+            for (Profile profile : all) {
+                asker.rank(profile);   // the first time fires the groups not seen yet; then they are all kept
+                Ranking fresh = engine.rankFresh(profile, TestKnowledge.AS_OF);
+                assertEquals(KnowledgeAudit.describe(fresh), KnowledgeAudit.describe(asker.rank(profile)), profile.toString());
+                assertEquals(KnowledgeAudit.describeFitting(fresh), KnowledgeAudit.describeFitting(asker.rankFitting(profile)),
+                        profile.toString());
+                assertEquals(KnowledgeAudit.describeScreen(fresh), KnowledgeAudit.describe(asker.screen(profile)), profile.toString());
+            }
+        }
+    }
+
+    @Test
     void rankingTheFittingOnlyChangesNothingForThemNorAnyExclusion() {
         List<Profile> all = scenarioAndGeneratedProfiles(13);
         int skipped = 0;
