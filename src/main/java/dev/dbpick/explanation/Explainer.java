@@ -29,6 +29,11 @@ public final class Explainer {
     /** Each rule's bit and each library's place in the bit sets of {@link Exclusions}; filled when first needed. */
     private final Map<String, Integer> rules = new HashMap<>();
     private final Map<String, Integer> libraries = new HashMap<>();
+    /** The rules that may read each answer, as bit sets over {@link #rules}; filled as asked for. */
+    private final Map<String, long[]> readersOf = new HashMap<>();
+    /** The last profile whose single changes were asked for, and those changes: pivots and relaxations share them. */
+    private Profile singlesOf;
+    private List<Change> singles;
 
     public Explainer(Engine.Asker asker) {
         this(asker, true);
@@ -47,6 +52,15 @@ public final class Explainer {
         return changes;
     }
 
+    /** The single-answer changes of a profile ({@link ProfileChanges#singles}), made once for the pivots and relaxations alike. */
+    private List<Change> singles(Profile profile) {
+        if (singles == null || !profile.equals(singlesOf)) {
+            singles = changes.singles(profile);
+            singlesOf = profile;
+        }
+        return singles;
+    }
+
     /** The single answer changes that change the first pick, the most plausible first. */
     public List<Pivot> pivots(Ranking ranking) {
         Optional<Assessment> top = ranking.top();
@@ -54,7 +68,7 @@ public final class Explainer {
             return List.of();
         }
         List<Pivot> pivots = new ArrayList<>();
-        for (Change change : changes.singles(ranking.profile())) {
+        for (Change change : singles(ranking.profile())) {
             asker.lead(change.profile()).top()
                     .filter(other -> !other.equals(top.get().id()))
                     .ifPresent(other -> pivots.add(new Pivot(change.changes(), other, change.summary())));
@@ -80,7 +94,7 @@ public final class Explainer {
         List<Relaxation> relaxations = new ArrayList<>();
         List<Change> notEnough = new ArrayList<>();
         List<Exclusions> remaining = new ArrayList<>();
-        for (Change change : changes.singles(ranking.profile())) {
+        for (Change change : singles(ranking.profile())) {
             Screen screen = asker.screen(change.profile());
             if (screen.anyFits() && admits(change, asker.lead(change.profile()), relaxations)) {
                 continue;
@@ -114,7 +128,7 @@ public final class Explainer {
      * pairs are tried only when they could admit it (see {@link #relaxations}).
      */
     public Optional<Found> smallest(Profile profile, String library) {
-        List<Change> singles = changes.singles(profile);
+        List<Change> singles = singles(profile);
         List<Exclusions> after = new ArrayList<>(singles.size());
         for (Change change : singles) {
             Screen screen = asker.screen(change.profile());
@@ -224,11 +238,27 @@ public final class Explainer {
         });
         int words = (rules.size() + 63) / 64;
         long[] readers = new long[words];
-        rules.forEach((rule, bit) -> {
-            if (reads(rule, answers)) {
-                readers[bit >> 6] |= 1L << bit;
+        if (answers.isEmpty()) {
+            rules.forEach((rule, bit) -> {
+                if (reads(rule, answers)) {
+                    readers[bit >> 6] |= 1L << bit;
+                }
+            });
+        }
+        for (String answer : answers) {   // a rule reads one of the answers when it reads any one of them
+            long[] ofAnswer = readersOf.computeIfAbsent(answer, a -> {
+                long[] bits = new long[words];
+                rules.forEach((rule, bit) -> {
+                    if (reads(rule, Set.of(a))) {
+                        bits[bit >> 6] |= 1L << bit;
+                    }
+                });
+                return bits;
+            });
+            for (int w = 0; w < words; w++) {
+                readers[w] |= ofAnswer[w];
             }
-        });
+        }
         long[][] byLibrary = new long[libraries.size()][words];
         screen.exclusions().forEach((library, excluding) -> {
             Integer position = libraries.get(library);
