@@ -35,7 +35,18 @@ final class AnswerGroups {
      * One agenda group, the answers its rules read, whether those are answers this knows how to
      * read (else it is fired for every ranking), and whether it holds line rules or exclusion rules.
      */
-    record Group(String name, List<String> reads, boolean kept, boolean lines) {
+    record Group(String name, List<String> reads, boolean kept, boolean lines, Generations results) {
+
+        /** One group per name in a knowledge base: compared by identity, which costs nothing. */
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** How to read each answer rules may read, by its name in the profile document. */
@@ -51,7 +62,6 @@ final class AnswerGroups {
     private final List<Group> exclusions = new ArrayList<>();
     private final List<Group> lines = new ArrayList<>();
     private final Map<String, Group> byRule = new HashMap<>();
-    private final Map<Group, Generations> kept = new ConcurrentHashMap<>();
     private final boolean profileFree;
 
     /** What a group derived for one set of answers, and the libraries it excluded. */
@@ -65,12 +75,12 @@ final class AnswerGroups {
      * of the request at hand (a profile and its changes share most answers) are always kept,
      * as with least-recently-used eviction, without a lock on the lookups.
      */
-    private static final class Generations {
+    static final class Generations {
 
-        private volatile Map<List<Object>, Kept> current = new ConcurrentHashMap<>();
-        private volatile Map<List<Object>, Kept> older = Map.of();
+        private volatile Map<Key, Kept> current = new ConcurrentHashMap<>();
+        private volatile Map<Key, Kept> older = Map.of();
 
-        Kept get(List<Object> answers) {
+        Kept get(Key answers) {
             Kept known = current.get(answers);
             if (known == null) {
                 known = older.get(answers);
@@ -81,8 +91,8 @@ final class AnswerGroups {
             return known;
         }
 
-        void put(List<Object> answers, Kept results) {
-            Map<List<Object>, Kept> now = current;
+        void put(Key answers, Kept results) {
+            Map<Key, Kept> now = current;
             if (now.size() >= KEPT_PER_GROUP / 2) {
                 synchronized (this) {
                     if (current == now) {
@@ -106,7 +116,7 @@ final class AnswerGroups {
             List<String> reads = RuleCompiler.groupReads(name);
             if (reads != null) {
                 Group group = byName.computeIfAbsent(name, n -> new Group(n, reads,
-                        reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP)));
+                        reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP), new Generations()));
                 if (group.kept()) {
                     byRule.put(rule.getName(), group);
                 }
@@ -149,14 +159,70 @@ final class AnswerGroups {
     }
 
     /**
+     * A profile's answers as the groups read them: each answer read, and its hash, once per
+     * ranking rather than once per group.
+     */
+    static final class Answers {
+
+        private final Profile profile;
+        private final Map<String, Object> values = new HashMap<>();
+        private final Map<String, Integer> hashes = new HashMap<>();
+
+        Answers(Profile profile) {
+            this.profile = profile;
+        }
+
+        /** The answers a group reads, in the group's order, as a key of what it derived. */
+        Key of(Group group) {
+            List<String> reads = group.reads();
+            Object[] parts = new Object[reads.size()];
+            int hash = 1;
+            for (int i = 0; i < parts.length; i++) {
+                String field = reads.get(i);
+                Object value = values.get(field);
+                if (value == null) {
+                    value = field.startsWith(CONSTRAINT) ? profile.requires(field.substring(CONSTRAINT.length()))
+                            : ANSWERS.get(field).apply(profile);
+                    values.put(field, value);
+                    hashes.put(field, value.hashCode());
+                }
+                parts[i] = value;
+                hash = 31 * hash + hashes.get(field);
+            }
+            return new Key(parts, hash);
+        }
+    }
+
+    /** A group's answers, hashed once. */
+    static final class Key {
+
+        private final Object[] parts;
+        private final int hash;
+
+        Key(Object[] parts, int hash) {
+            this.parts = parts;
+            this.hash = hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && java.util.Arrays.equals(key.parts, parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
      * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
      * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
      * have not seen those answers.
      */
-    void recall(Profile profile, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
+    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
         for (Group group : groups) {
-            Generations byAnswers = group.kept() ? kept.get(group) : null;
-            Kept known = byAnswers == null ? null : byAnswers.get(answers(profile, group));
+            Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
             if (known == null) {
                 missing.add(group);
             } else {
@@ -167,7 +233,7 @@ final class AnswerGroups {
     }
 
     /** Keeps what the {@code fired} groups derived for the profile's answers, read from everything derived. */
-    void remember(Profile profile, List<Group> fired, List<Firing.Derived> derived) {
+    void remember(Answers answers, List<Group> fired, List<Firing.Derived> derived) {
         Map<Group, List<Firing.Derived>> byGroup = new HashMap<>();
         fired.stream().filter(Group::kept).forEach(group -> byGroup.put(group, new ArrayList<>()));
         if (byGroup.isEmpty()) {
@@ -182,18 +248,8 @@ final class AnswerGroups {
         byGroup.forEach((group, results) -> {
             List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
                     .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
-            kept.computeIfAbsent(group, g -> new Generations()).put(answers(profile, group), new Kept(List.copyOf(results), excluded));
+            group.results().put(answers.of(group), new Kept(List.copyOf(results), excluded));
         });
-    }
-
-    /** The answers of a profile a group reads, in the group's order. */
-    private static List<Object> answers(Profile profile, Group group) {
-        List<Object> answers = new ArrayList<>(group.reads().size());
-        for (String field : group.reads()) {
-            answers.add(field.startsWith(CONSTRAINT) ? profile.requires(field.substring(CONSTRAINT.length()))
-                    : ANSWERS.get(field).apply(profile));
-        }
-        return answers;
     }
 
     private static boolean known(String field) {

@@ -103,9 +103,10 @@ final class WarmSession implements AutoCloseable {
         Set<String> recalledExclusions = new HashSet<>();
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
-        groups.recall(profile, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
         if (scope != Scope.EXCLUSIONS) {
-            groups.recall(profile, groups.lines(), recalled, recalledExclusions, missingLines);
+            groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines);
         }
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
@@ -121,8 +122,8 @@ final class WarmSession implements AutoCloseable {
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        groups.remember(profile, missingExclusions, handedOff);
-        groups.remember(profile, missingLines, handedOff);
+        groups.remember(answers, missingExclusions, handedOff);
+        groups.remember(answers, missingLines, handedOff);
         T answer = read.apply(gathered(scope, groups, derived.values(), handedOff, recalled, recalledExclusions));
         derived.keySet().forEach(session::delete);
         session.delete(handle);
