@@ -64,8 +64,12 @@ final class AnswerGroups {
     private final Map<String, Group> byRule = new HashMap<>();
     private final boolean profileFree;
 
-    /** What a group derived for one set of answers, and the libraries it excluded. */
-    private record Kept(List<Firing.Derived> results, List<String> excluded) {
+    /**
+     * What a group derived for one set of answers, the libraries it excluded, and the same summed
+     * per library for a lead: the places (catalog order) with points and their points, and the
+     * places excluded.
+     */
+    private record Kept(List<Firing.Derived> results, List<String> excluded, int[] scored, int[] points, int[] excludedAt) {
     }
 
     /**
@@ -233,7 +237,7 @@ final class AnswerGroups {
     }
 
     /** Keeps what the {@code fired} groups derived for the profile's answers, read from everything derived. */
-    void remember(Answers answers, List<Group> fired, List<Firing.Derived> derived) {
+    void remember(Answers answers, List<Group> fired, List<Firing.Derived> derived, java.util.function.ToIntFunction<String> position) {
         Map<Group, List<Firing.Derived>> byGroup = new HashMap<>();
         fired.stream().filter(Group::kept).forEach(group -> byGroup.put(group, new ArrayList<>()));
         if (byGroup.isEmpty()) {
@@ -245,11 +249,43 @@ final class AnswerGroups {
                 results.add(d);
             }
         }
-        byGroup.forEach((group, results) -> {
-            List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                    .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
-            group.results().put(answers.of(group), new Kept(List.copyOf(results), excluded));
-        });
+        byGroup.forEach((group, results) -> group.results().put(answers.of(group), kept(results, position)));
+    }
+
+    private static Kept kept(List<Firing.Derived> results, java.util.function.ToIntFunction<String> position) {
+        List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+        Map<Integer, Integer> points = new java.util.TreeMap<>();
+        for (Firing.Derived d : results) {
+            if (d.fact() instanceof Score s) {
+                points.merge(position.applyAsInt(s.library()), s.points(), Integer::sum);
+            }
+        }
+        return new Kept(List.copyOf(results), excluded, points.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                points.values().stream().mapToInt(Integer::intValue).toArray(),
+                excluded.stream().mapToInt(position).toArray());
+    }
+
+    /**
+     * As {@link #recall}, for a lead: adds what the groups derived before for the profile's
+     * answers to each library's points and exclusions, and the groups that have not seen those
+     * answers to {@code missing}.
+     */
+    void tally(Answers answers, List<Group> groups, Firing.Tally tally, List<Group> missing) {
+        for (Group group : groups) {
+            Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
+            if (known == null) {
+                missing.add(group);
+                continue;
+            }
+            int[] scores = tally.scores();
+            for (int i = 0; i < known.scored().length; i++) {
+                scores[known.scored()[i]] += known.points()[i];
+            }
+            for (int place : known.excludedAt()) {
+                tally.excluded()[place] = true;
+            }
+        }
     }
 
     private static boolean known(String field) {

@@ -360,16 +360,15 @@ final class Firing {
      * {@link Ranking#recommended()}, without building the assessments.
      */
     Lead lead(Iterable<Derived> derived) {
-        int[] scores = new int[libraries.size()];
-        boolean[] excluded = new boolean[libraries.size()];
-        for (Derived d : derived) {
-            Object fact = d.fact();
-            if (fact instanceof Score s) {
-                scores[positionOf(s.library())] += s.points();
-            } else if (fact instanceof Exclusion e) {
-                excluded[positionOf(e.library())] = true;
-            }
-        }
+        Tally tally = new Tally(new int[libraries.size()], new boolean[libraries.size()]);
+        add(tally, derived);
+        return lead(tally);
+    }
+
+    /** The first pick and how many are recommended, from each library's points and exclusions. */
+    Lead lead(Tally tally) {
+        int[] scores = tally.scores();
+        boolean[] excluded = tally.excluded();
         int best = -1;
         int recommended = 0;
         for (int i = 0; i < scores.length; i++) {
@@ -382,6 +381,49 @@ final class Firing {
             }
         }
         return new Lead(best < 0 ? null : libraries.get(best).id(), recommended);
+    }
+
+    /** The points and exclusions of derived facts, per library in catalog order. */
+    Tally tally(Iterable<Derived> derived) {
+        Tally tally = new Tally(new int[libraries.size()], new boolean[libraries.size()]);
+        add(tally, derived);
+        return tally;
+    }
+
+    /** Adds the points and exclusions of derived facts. */
+    void add(Tally tally, Iterable<Derived> derived) {
+        for (Derived d : derived) {
+            Object fact = d.fact();
+            if (fact instanceof Score s) {
+                tally.scores()[positionOf(s.library())] += s.points();
+            } else if (fact instanceof Exclusion e) {
+                tally.excluded()[positionOf(e.library())] = true;
+            }
+        }
+    }
+
+    /** Each library's points and whether it is excluded, in catalog order: what a lead reads. */
+    record Tally(int[] scores, boolean[] excluded) {
+
+        Tally copy() {
+            return new Tally(scores.clone(), excluded.clone());
+        }
+
+        /** The excluded libraries' ids. */
+        Set<String> excludedIds(Firing firing) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < excluded.length; i++) {
+                if (excluded[i]) {
+                    ids.add(firing.libraries.get(i).id());
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
+    int position(String library) {
+        return positionOf(library);
     }
 
     /** Ranking's tie-break between two libraries of the same score: download rank, then id. */

@@ -33,6 +33,9 @@ final class WarmSession implements AutoCloseable {
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
     private final Set<String> fixedExclusions;
+    /** Of {@link #fixed}: the exclusions alone (all a screen reads), and the points and exclusions per library (all a lead reads). */
+    private final List<Firing.Derived> fixedExclusionFacts;
+    private final Firing.Tally fixedTally;
     private boolean usable = true;
 
     /** @param groups what the groups of rules by answers derived, shared by the sessions of this date */
@@ -50,6 +53,8 @@ final class WarmSession implements AutoCloseable {
             this.fixed = List.copyOf(derived);
             this.fixedExclusions = derived.stream().filter(d -> d.fact() instanceof Exclusion)
                     .map(d -> ((Exclusion) d.fact()).library()).collect(Collectors.toUnmodifiableSet());
+            this.fixedExclusionFacts = derived.stream().filter(d -> d.fact() instanceof Exclusion).toList();
+            this.fixedTally = firing.tally(fixed);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -76,9 +81,37 @@ final class WarmSession implements AutoCloseable {
                 derived -> firing.rank(profile, evaluation, derived, !fittingOnly));
     }
 
-    /** The first pick and how many are recommended, as {@link #rank} with {@code fittingOnly} would give them. */
+    /**
+     * The first pick and how many are recommended, as {@link #rank} with {@code fittingOnly} would
+     * give them: from each library's points and exclusions, which the recalled groups keep summed
+     * ({@link AnswerGroups#tally}), so only what the rules derive afresh is read line by line.
+     */
     Lead lead(Profile profile) {
-        return ask(profile, Scope.FITTING, firing::lead);
+        checkUsable();
+        AnswerGroups groups = firing.groups();
+        Firing.Tally tally = fixedTally.copy();
+        List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
+        List<AnswerGroups.Group> missingLines = new ArrayList<>();
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        groups.tally(answers, groups.exclusions(), tally, missingExclusions);
+        groups.tally(answers, groups.lines(), tally, missingLines);
+        if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
+            return firing.lead(tally);
+        }
+        Set<String> recalledExclusions = tally.excludedIds(firing);
+        Fired<Lead> fired = fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, recalledExclusions,
+                (derived, handedOff) -> {
+                    firing.add(tally, derived);
+                    firing.add(tally, handedOff);
+                    return firing.lead(tally);
+                });
+        return fired.answer();
+    }
+
+    private void checkUsable() {
+        if (!usable) {
+            throw new IllegalStateException("session no longer usable");
+        }
     }
 
     /** Which libraries pass the hard constraints and which rules exclude the others, without scoring any. */
@@ -95,9 +128,7 @@ final class WarmSession implements AutoCloseable {
      * ({@link AnswerGroups#profileFree}), reads the recalled results without touching the session.
      */
     private <T> T ask(Profile profile, Scope scope, Function<List<Firing.Derived>, T> read) {
-        if (!usable) {
-            throw new IllegalStateException("session no longer usable");
-        }
+        checkUsable();
         AnswerGroups groups = firing.groups();
         List<Firing.Derived> recalled = new ArrayList<>();
         Set<String> recalledExclusions = new HashSet<>();
@@ -111,6 +142,23 @@ final class WarmSession implements AutoCloseable {
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
         }
+        return fire(profile, answers, scope, missingExclusions, missingLines, recalledExclusions,
+                (derived, handedOff) -> read.apply(gathered(scope, groups, derived, handedOff, recalled, recalledExclusions)))
+                .answer();
+    }
+
+    /** An answer read from what a firing derived. */
+    private record Fired<T>(T answer) {
+    }
+
+    /**
+     * Inserts the profile, fires the missing groups (and the rules outside groups), keeps what the
+     * groups derived, has {@code read} read what was derived, and withdraws all of it.
+     */
+    private <T> Fired<T> fire(Profile profile, AnswerGroups.Answers answers, Scope scope, List<AnswerGroups.Group> missingExclusions,
+                              List<AnswerGroups.Group> missingLines, Set<String> recalledExclusions,
+                              java.util.function.BiFunction<java.util.Collection<Firing.Derived>, List<Firing.Derived>, T> read) {
+        AnswerGroups groups = firing.groups();
         usable = false;
         FactHandle handle = session.insert(profile);
         firing.excludedOnly(fixedExclusions);
@@ -122,9 +170,9 @@ final class WarmSession implements AutoCloseable {
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        groups.remember(answers, missingExclusions, handedOff);
-        groups.remember(answers, missingLines, handedOff);
-        T answer = read.apply(gathered(scope, groups, derived.values(), handedOff, recalled, recalledExclusions));
+        groups.remember(answers, missingExclusions, handedOff, firing::position);
+        groups.remember(answers, missingLines, handedOff, firing::position);
+        T answer = read.apply(derived.values(), handedOff);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
         // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
@@ -136,15 +184,16 @@ final class WarmSession implements AutoCloseable {
                     + " must match Library, Evaluation and Profile facts, never the absence of a profile");
         }
         usable = true;
-        return answer;
+        return new Fired<>(answer);
     }
 
     /** The session's fixed results and what this ranking derived, handed off and recalled, as the scope reads them. */
     private List<Firing.Derived> gathered(Scope scope, AnswerGroups groups, java.util.Collection<Firing.Derived> derived,
                                           List<Firing.Derived> handedOff, List<Firing.Derived> recalled,
                                           Set<String> recalledExclusions) {
-        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
-        all.addAll(fixed);
+        List<Firing.Derived> base = scope == Scope.EXCLUSIONS ? fixedExclusionFacts : fixed;
+        List<Firing.Derived> all = new ArrayList<>(base.size() + derived.size() + handedOff.size() + recalled.size());
+        all.addAll(base);
         all.addAll(derived);
         if (scope == Scope.FITTING) {
             // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
