@@ -69,7 +69,8 @@ final class AnswerGroups {
      * per library for a lead: the places (catalog order) with points and their points, and the
      * places excluded.
      */
-    private record Kept(List<Firing.Derived> results, List<String> excluded, int[] scored, int[] points, int[] excludedAt) {
+    private record Kept(List<Firing.Derived> results, List<Firing.Derived> exclusions, List<String> excluded,
+                        int[] scored, int[] points, int[] excludedAt) {
     }
 
     /**
@@ -222,15 +223,16 @@ final class AnswerGroups {
     /**
      * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
      * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
-     * have not seen those answers.
+     * have not seen those answers; with {@code exclusionsOnly}, only the exclusions they derived.
      */
-    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
+    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing,
+                boolean exclusionsOnly) {
         for (Group group : groups) {
             Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
             if (known == null) {
                 missing.add(group);
             } else {
-                results.addAll(known.results());
+                results.addAll(exclusionsOnly ? known.exclusions() : known.results());
                 excluded.addAll(known.excluded());
             }
         }
@@ -261,7 +263,7 @@ final class AnswerGroups {
                 points.merge(position.applyAsInt(s.library()), s.points(), Integer::sum);
             }
         }
-        return new Kept(List.copyOf(results), excluded, points.keySet().stream().mapToInt(Integer::intValue).toArray(),
+        return new Kept(List.copyOf(results), results.stream().filter(d -> d.fact() instanceof Exclusion).toList(), excluded, points.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 points.values().stream().mapToInt(Integer::intValue).toArray(),
                 excluded.stream().mapToInt(position).toArray());
     }

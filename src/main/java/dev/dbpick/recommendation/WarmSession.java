@@ -135,9 +135,9 @@ final class WarmSession implements AutoCloseable {
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
         AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
-        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions, scope == Scope.EXCLUSIONS);
         if (scope != Scope.EXCLUSIONS) {
-            groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines);
+            groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines, false);
         }
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
