@@ -65,6 +65,11 @@ public record Question(
     }
 
     public boolean allows(String value) {
-        return choices.stream().anyMatch(c -> c.value().equals(value));
+        for (Choice choice : choices) {   // a loop, not a stream: every profile read asks this per value
+            if (choice.value().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -11,7 +11,12 @@ public record Questionnaire(List<Question> questions) {
     }
 
     public Optional<Question> find(String field) {
-        return questions.stream().filter(q -> q.field().equals(field)).findFirst();
+        for (Question question : questions) {   // a loop, not a stream: every profile read asks this per field
+            if (question.field().equals(field)) {
+                return Optional.of(question);
+            }
+        }
+        return Optional.empty();
     }
 
     public Question get(String field) {
