@@ -30,12 +30,19 @@ final class AnswerGroups {
 
     /** Sets of answers kept per group: every combination of most groups' answers, and a cap for memory. */
     static final int KEPT_PER_GROUP = 256;
+    /**
+     * Sets of answers whose whole results (every line, for a complete ranking) are kept per group;
+     * for the others only their sums are ({@link Summary}, what leads and screens read), which
+     * take a tenth of the memory.
+     */
+    static final int RESULTS_PER_GROUP = 48;
 
     /**
      * One agenda group, the answers its rules read, whether those are answers this knows how to
      * read (else it is fired for every ranking), and whether it holds line rules or exclusion rules.
      */
-    record Group(String name, List<String> reads, boolean kept, boolean lines, Generations results) {
+    record Group(String name, List<String> reads, boolean kept, boolean lines, Generations<Kept> results,
+                 Generations<Summary> summaries) {
 
         /** One group per name in a knowledge base: compared by identity, which costs nothing. */
         @Override
@@ -69,8 +76,15 @@ final class AnswerGroups {
      * per library for a lead: the places (catalog order) with points and their points, and the
      * places excluded.
      */
-    private record Kept(List<Firing.Derived> results, List<Firing.Derived> exclusions, List<String> excluded,
-                        int[] scored, int[] points, int[] excludedAt) {
+    record Kept(List<Firing.Derived> results, List<String> excluded) {
+    }
+
+    /**
+     * What a group derived for one set of answers, summed per library (places in catalog order):
+     * the places with points and their points, what a lead reads; and each exclusion as a place
+     * and the rule that made it, what a screen reads.
+     */
+    record Summary(int[] scored, int[] points, int[] excludedAt, String[] excludedBy) {
     }
 
     /**
@@ -80,13 +94,18 @@ final class AnswerGroups {
      * of the request at hand (a profile and its changes share most answers) are always kept,
      * as with least-recently-used eviction, without a lock on the lookups.
      */
-    static final class Generations {
+    static final class Generations<V> {
 
-        private volatile Map<Key, Kept> current = new ConcurrentHashMap<>();
-        private volatile Map<Key, Kept> older = Map.of();
+        private final int cap;
+        private volatile Map<Key, V> current = new ConcurrentHashMap<>();
+        private volatile Map<Key, V> older = Map.of();
 
-        Kept get(Key answers) {
-            Kept known = current.get(answers);
+        Generations(int cap) {
+            this.cap = cap;
+        }
+
+        V get(Key answers) {
+            V known = current.get(answers);
             if (known == null) {
                 known = older.get(answers);
                 if (known != null) {
@@ -96,9 +115,9 @@ final class AnswerGroups {
             return known;
         }
 
-        void put(Key answers, Kept results) {
-            Map<Key, Kept> now = current;
-            if (now.size() >= KEPT_PER_GROUP / 2) {
+        void put(Key answers, V results) {
+            Map<Key, V> now = current;
+            if (now.size() >= cap / 2) {
                 synchronized (this) {
                     if (current == now) {
                         older = now;
@@ -121,7 +140,8 @@ final class AnswerGroups {
             List<String> reads = RuleCompiler.groupReads(name);
             if (reads != null) {
                 Group group = byName.computeIfAbsent(name, n -> new Group(n, reads,
-                        reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP), new Generations()));
+                        reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP),
+                        new Generations<>(RESULTS_PER_GROUP), new Generations<>(KEPT_PER_GROUP)));
                 if (group.kept()) {
                     byRule.put(rule.getName(), group);
                 }
@@ -223,16 +243,15 @@ final class AnswerGroups {
     /**
      * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
      * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
-     * have not seen those answers; with {@code exclusionsOnly}, only the exclusions they derived.
+     * have not seen those answers.
      */
-    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing,
-                boolean exclusionsOnly) {
+    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
         for (Group group : groups) {
             Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
             if (known == null) {
                 missing.add(group);
             } else {
-                results.addAll(exclusionsOnly ? known.exclusions() : known.results());
+                results.addAll(known.results());
                 excluded.addAll(known.excluded());
             }
         }
@@ -251,21 +270,29 @@ final class AnswerGroups {
                 results.add(d);
             }
         }
-        byGroup.forEach((group, results) -> group.results().put(answers.of(group), kept(results, position)));
+        byGroup.forEach((group, results) -> {
+            Key key = answers.of(group);
+            List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                    .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+            group.results().put(key, new Kept(List.copyOf(results), excluded));
+            group.summaries().put(key, summary(results, position));
+        });
     }
 
-    private static Kept kept(List<Firing.Derived> results, java.util.function.ToIntFunction<String> position) {
-        List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+    private static Summary summary(List<Firing.Derived> results, java.util.function.ToIntFunction<String> position) {
         Map<Integer, Integer> points = new java.util.TreeMap<>();
+        List<Firing.Derived> exclusions = new ArrayList<>();
         for (Firing.Derived d : results) {
             if (d.fact() instanceof Score s) {
                 points.merge(position.applyAsInt(s.library()), s.points(), Integer::sum);
+            } else if (d.fact() instanceof Exclusion) {
+                exclusions.add(d);
             }
         }
-        return new Kept(List.copyOf(results), results.stream().filter(d -> d.fact() instanceof Exclusion).toList(), excluded, points.keySet().stream().mapToInt(Integer::intValue).toArray(),
+        return new Summary(points.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 points.values().stream().mapToInt(Integer::intValue).toArray(),
-                excluded.stream().mapToInt(position).toArray());
+                exclusions.stream().mapToInt(d -> position.applyAsInt(((Exclusion) d.fact()).library())).toArray(),
+                exclusions.stream().map(Firing.Derived::rule).toArray(String[]::new));
     }
 
     /**
@@ -275,7 +302,7 @@ final class AnswerGroups {
      */
     void tally(Answers answers, List<Group> groups, Firing.Tally tally, List<Group> missing) {
         for (Group group : groups) {
-            Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
+            Summary known = group.kept() ? group.summaries().get(answers.of(group)) : null;
             if (known == null) {
                 missing.add(group);
                 continue;
@@ -286,6 +313,24 @@ final class AnswerGroups {
             }
             for (int place : known.excludedAt()) {
                 tally.excluded()[place] = true;
+            }
+        }
+    }
+
+    /**
+     * As {@link #recall}, for a screen: adds the exclusions the groups derived before for the
+     * profile's answers to {@code exclusions} (the rules excluding each library, by place), and
+     * the groups that have not seen those answers to {@code missing}.
+     */
+    void screen(Answers answers, List<Group> groups, Map<Integer, Set<String>> exclusions, List<Group> missing) {
+        for (Group group : groups) {
+            Summary known = group.kept() ? group.summaries().get(answers.of(group)) : null;
+            if (known == null) {
+                missing.add(group);
+                continue;
+            }
+            for (int i = 0; i < known.excludedAt().length; i++) {
+                exclusions.computeIfAbsent(known.excludedAt()[i], k -> new java.util.HashSet<>()).add(known.excludedBy()[i]);
             }
         }
     }

@@ -434,20 +434,40 @@ final class Firing {
 
     /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
     Screen screen(Profile profile, Iterable<Derived> derived) {
-        Map<String, Set<String>> exclusions = new HashMap<>();
+        Map<Integer, Set<String>> exclusions = new HashMap<>();
+        addExclusions(exclusions, derived);
+        return screen(profile, exclusions);
+    }
+
+    /** Adds the exclusions among derived facts: the rules excluding each library, by its place in catalog order. */
+    void addExclusions(Map<Integer, Set<String>> exclusions, Iterable<Derived> derived) {
         for (Derived d : derived) {
             if (d.fact() instanceof Exclusion e) {
-                positionOf(e.library());
-                exclusions.computeIfAbsent(e.library(), k -> new HashSet<>()).add(d.rule());
+                exclusions.computeIfAbsent(positionOf(e.library()), k -> new HashSet<>()).add(d.rule());
             }
         }
+    }
+
+    /** Which libraries pass every hard constraint and which rules exclude the others, from the rules excluding each by place. */
+    Screen screen(Profile profile, Map<Integer, Set<String>> exclusions) {
         List<String> fitting = new ArrayList<>();
-        for (Library library : libraries) {
-            if (!exclusions.containsKey(library.id())) {
-                fitting.add(library.id());
+        Map<String, Set<String>> byId = new HashMap<>();
+        for (int i = 0; i < libraries.size(); i++) {
+            Set<String> rules = exclusions.get(i);
+            if (rules == null) {
+                fitting.add(libraries.get(i).id());
+            } else {
+                byId.put(libraries.get(i).id(), rules);
             }
         }
-        return new Screen(profile, fitting, exclusions);
+        return new Screen(profile, fitting, byId);
+    }
+
+    /** The ids of the libraries at these places in catalog order. */
+    Set<String> ids(Set<Integer> places) {
+        Set<String> ids = new HashSet<>();
+        places.forEach(place -> ids.add(libraries.get(place).id()));
+        return ids;
     }
 
     /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */

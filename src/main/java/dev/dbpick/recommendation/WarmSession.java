@@ -4,6 +4,7 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +115,31 @@ final class WarmSession implements AutoCloseable {
         }
     }
 
-    /** Which libraries pass the hard constraints and which rules exclude the others, without scoring any. */
+    /**
+     * Which libraries pass the hard constraints and which rules exclude the others, without
+     * scoring any: from the exclusions the recalled groups keep ({@link AnswerGroups#screen}) and
+     * what the rules derive afresh.
+     */
     Screen screen(Profile profile) {
-        return ask(profile, Scope.EXCLUSIONS, derived -> firing.screen(profile, derived));
+        checkUsable();
+        AnswerGroups groups = firing.groups();
+        Map<Integer, Set<String>> exclusions = new HashMap<>();
+        firing.addExclusions(exclusions, fixedExclusionFacts);
+        List<AnswerGroups.Group> missing = new ArrayList<>();
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        groups.screen(answers, groups.exclusions(), exclusions, missing);
+        if (missing.isEmpty() && groups.profileFree()) {
+            return firing.screen(profile, exclusions);
+        }
+        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), firing.ids(exclusions.keySet()),
+                (derived, handedOff) -> {
+                    firing.addExclusions(exclusions, derived);
+                    firing.addExclusions(exclusions, handedOff);
+                    return firing.screen(profile, exclusions);
+                }).answer();
     }
 
-    /** What a firing leaves out: nothing, the line rules of excluded libraries, or every line rule. */
+    /** What a firing leaves out: nothing, the line rules of excluded libraries, or every line rule (a screen). */
     private enum Scope { ALL, FITTING, EXCLUSIONS }
 
     /**
@@ -135,10 +155,8 @@ final class WarmSession implements AutoCloseable {
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
         AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
-        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions, scope == Scope.EXCLUSIONS);
-        if (scope != Scope.EXCLUSIONS) {
-            groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines, false);
-        }
+        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
+        groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines);
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
         }
@@ -191,9 +209,8 @@ final class WarmSession implements AutoCloseable {
     private List<Firing.Derived> gathered(Scope scope, AnswerGroups groups, java.util.Collection<Firing.Derived> derived,
                                           List<Firing.Derived> handedOff, List<Firing.Derived> recalled,
                                           Set<String> recalledExclusions) {
-        List<Firing.Derived> base = scope == Scope.EXCLUSIONS ? fixedExclusionFacts : fixed;
-        List<Firing.Derived> all = new ArrayList<>(base.size() + derived.size() + handedOff.size() + recalled.size());
-        all.addAll(base);
+        List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
+        all.addAll(fixed);
         all.addAll(derived);
         if (scope == Scope.FITTING) {
             // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
