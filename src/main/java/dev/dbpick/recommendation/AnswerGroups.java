@@ -31,11 +31,11 @@ final class AnswerGroups {
     /** Sets of answers kept per group: every combination of most groups' answers, and a cap for memory. */
     static final int KEPT_PER_GROUP = 256;
     /**
-     * Sets of answers whose whole results (every line, for a complete ranking) are kept per group;
-     * for the others only their sums are ({@link Summary}, what leads and screens read), which
-     * take a tenth of the memory.
+     * Sets of answers whose whole results (every line, for a complete ranking) are kept per group,
+     * beside their sums ({@link Summary}, what leads and screens read). Measured: after 1,000
+     * varied profiles with every explanation, all groups together hold about 11 MiB.
      */
-    static final int RESULTS_PER_GROUP = 48;
+    static final int RESULTS_PER_GROUP = KEPT_PER_GROUP;
 
     /**
      * One agenda group, the answers its rules read, whether those are answers this knows how to
