@@ -22,8 +22,8 @@ import org.kie.api.KieBase;
  * group's results from here when a profile with the same answers was ranked before, and fires
  * only the other groups: a changed answer re-evaluates only the rules that read it.
  *
- * <p>Each group keeps at most {@link #KEPT_PER_GROUP} sets of answers, the most recently used
- * (see {@link Generations}); others are derived again when asked for. Thread-safe: the sessions of one knowledge revision and
+ * <p>Each group shares what it derived for the first {@link #KEPT_PER_GROUP} sets of answers,
+ * and a session keeps the rest for the request at hand ({@link Store}). Thread-safe: the sessions of one knowledge revision and
  * evaluation date share one ({@link Engine}).
  */
 final class AnswerGroups {
@@ -41,8 +41,8 @@ final class AnswerGroups {
      * One agenda group, the answers its rules read, whether those are answers this knows how to
      * read (else it is fired for every ranking), and whether it holds line rules or exclusion rules.
      */
-    record Group(String name, List<String> reads, boolean kept, boolean lines, Generations<Kept> results,
-                 Generations<Summary> summaries) {
+    record Group(String name, List<String> reads, boolean kept, boolean lines, Store<Kept> results,
+                 Store<Summary> summaries) {
 
         /** One group per name in a knowledge base: compared by identity, which costs nothing. */
         @Override
@@ -88,44 +88,64 @@ final class AnswerGroups {
     }
 
     /**
-     * One group's results by answers, in two generations of at most half the cap each: new
-     * answers always go into the current one, a hit in the older one moves to the current one,
-     * and a full current generation becomes the older one, dropping the oldest. So the answers
-     * of the request at hand (a profile and its changes share most answers) are always kept,
-     * as with least-recently-used eviction, without a lock on the lookups.
+     * One group's results by answers: the first {@code cap} sets of answers seen, shared by every
+     * session of the date and kept as long as it lives (so they age with the heap rather than
+     * churn through it), and beyond those the answers of the request at hand, kept by the
+     * session that ranks it ({@link Recent}) until it is given back: a profile and its changes
+     * share most answers.
      */
-    static final class Generations<V> {
+    static final class Store<V> {
 
         private final int cap;
-        private volatile Map<Key, V> current = new ConcurrentHashMap<>();
-        private volatile Map<Key, V> older = Map.of();
+        private final Map<Key, V> shared = new ConcurrentHashMap<>();
 
-        Generations(int cap) {
+        Store(int cap) {
             this.cap = cap;
         }
 
-        V get(Key answers) {
-            V known = current.get(answers);
-            if (known == null) {
-                known = older.get(answers);
-                if (known != null) {
-                    put(answers, known);
-                }
-            }
-            return known;
+        V get(Key answers, Recent recent) {
+            V known = shared.get(answers);
+            return known != null ? known : recent.get(this, answers);
         }
 
-        void put(Key answers, V results) {
-            Map<Key, V> now = current;
-            if (now.size() >= cap / 2) {
-                synchronized (this) {
-                    if (current == now) {
-                        older = now;
-                        current = new ConcurrentHashMap<>();
-                    }
-                }
+        void put(Key answers, V results, Recent recent) {
+            if (shared.size() < cap) {
+                shared.putIfAbsent(answers, results);
+            } else {
+                recent.put(this, answers, results);
             }
-            current.put(answers, results);
+        }
+    }
+
+    /**
+     * What the groups derived for the answers of one request beyond what they share: held by a
+     * session while one thread ranks with it, forgotten when it is given back, and at most
+     * {@link #RECENT} sets of answers at a time (a long search starts over).
+     */
+    static final class Recent {
+
+        static final int RECENT = 4096;
+        private final Map<Store<?>, Map<Key, Object>> byStore = new java.util.IdentityHashMap<>();
+        private int size;
+
+        @SuppressWarnings("unchecked")
+        <V> V get(Store<V> store, Key answers) {
+            Map<Key, Object> known = byStore.get(store);
+            return known == null ? null : (V) known.get(answers);
+        }
+
+        <V> void put(Store<V> store, Key answers, V results) {
+            if (size >= RECENT) {
+                forget();
+            }
+            if (byStore.computeIfAbsent(store, s -> new HashMap<>()).put(answers, results) == null) {
+                size++;
+            }
+        }
+
+        void forget() {
+            byStore.clear();
+            size = 0;
         }
     }
 
@@ -141,7 +161,7 @@ final class AnswerGroups {
             if (reads != null) {
                 Group group = byName.computeIfAbsent(name, n -> new Group(n, reads,
                         reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP),
-                        new Generations<>(RESULTS_PER_GROUP), new Generations<>(KEPT_PER_GROUP)));
+                        new Store<>(RESULTS_PER_GROUP), new Store<>(KEPT_PER_GROUP)));
                 if (group.kept()) {
                     byRule.put(rule.getName(), group);
                 }
@@ -190,11 +210,18 @@ final class AnswerGroups {
     static final class Answers {
 
         private final Profile profile;
+        private final Recent recent;
         private final Map<String, Object> values = new HashMap<>();
         private final Map<String, Integer> hashes = new HashMap<>();
 
-        Answers(Profile profile) {
+        /** @param recent what the session ranking this profile keeps beyond what the groups share */
+        Answers(Profile profile, Recent recent) {
             this.profile = profile;
+            this.recent = recent;
+        }
+
+        Recent recent() {
+            return recent;
         }
 
         /** The answers a group reads, in the group's order, as a key of what it derived. */
@@ -247,7 +274,7 @@ final class AnswerGroups {
      */
     void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
         for (Group group : groups) {
-            Kept known = group.kept() ? group.results().get(answers.of(group)) : null;
+            Kept known = group.kept() ? group.results().get(answers.of(group), answers.recent()) : null;
             if (known == null) {
                 missing.add(group);
             } else {
@@ -274,8 +301,8 @@ final class AnswerGroups {
             Key key = answers.of(group);
             List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
                     .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
-            group.results().put(key, new Kept(List.copyOf(results), excluded));
-            group.summaries().put(key, summary(results, position));
+            group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
+            group.summaries().put(key, summary(results, position), answers.recent());
         });
     }
 
@@ -302,7 +329,7 @@ final class AnswerGroups {
      */
     void tally(Answers answers, List<Group> groups, Firing.Tally tally, List<Group> missing) {
         for (Group group : groups) {
-            Summary known = group.kept() ? group.summaries().get(answers.of(group)) : null;
+            Summary known = group.kept() ? group.summaries().get(answers.of(group), answers.recent()) : null;
             if (known == null) {
                 missing.add(group);
                 continue;
@@ -324,7 +351,7 @@ final class AnswerGroups {
      */
     void screen(Answers answers, List<Group> groups, Map<Integer, Set<String>> exclusions, List<Group> missing) {
         for (Group group : groups) {
-            Summary known = group.kept() ? group.summaries().get(answers.of(group)) : null;
+            Summary known = group.kept() ? group.summaries().get(answers.of(group), answers.recent()) : null;
             if (known == null) {
                 missing.add(group);
                 continue;

@@ -93,6 +93,7 @@ public final class Engine {
             session.close();
             return;
         }
+        session.forgetRecent();
         String date = session.evaluation().date();
         if (!idle.containsKey(date) && idle.size() >= DATES) {
             idle.keySet().stream().filter(d -> !d.equals(date)).findFirst()

@@ -38,6 +38,8 @@ final class WarmSession implements AutoCloseable {
     private final List<Firing.Derived> fixedExclusionFacts;
     private final Firing.Tally fixedTally;
     private boolean usable = true;
+    /** What the groups derived for the request at hand beyond what they share; forgotten when given back. */
+    private final AnswerGroups.Recent recent = new AnswerGroups.Recent();
 
     /** @param groups what the groups of rules by answers derived, shared by the sessions of this date */
     WarmSession(Knowledge knowledge, Evaluation evaluation, AnswerGroups groups) {
@@ -70,6 +72,11 @@ final class WarmSession implements AutoCloseable {
         return usable;
     }
 
+    /** Forgets what it kept for the request it ranked: called when the session is given back. */
+    void forgetRecent() {
+        recent.forget();
+    }
+
     /**
      * Ranks the catalog for a profile and leaves the session as it found it.
      *
@@ -93,7 +100,7 @@ final class WarmSession implements AutoCloseable {
         Firing.Tally tally = fixedTally.copy();
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
-        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile, recent);
         groups.tally(answers, groups.exclusions(), tally, missingExclusions);
         groups.tally(answers, groups.lines(), tally, missingLines);
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
@@ -126,7 +133,7 @@ final class WarmSession implements AutoCloseable {
         Map<Integer, Set<String>> exclusions = new HashMap<>();
         firing.addExclusions(exclusions, fixedExclusionFacts);
         List<AnswerGroups.Group> missing = new ArrayList<>();
-        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile, recent);
         groups.screen(answers, groups.exclusions(), exclusions, missing);
         if (missing.isEmpty() && groups.profileFree()) {
             return firing.screen(profile, exclusions);
@@ -154,7 +161,7 @@ final class WarmSession implements AutoCloseable {
         Set<String> recalledExclusions = new HashSet<>();
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
-        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile);
+        AnswerGroups.Answers answers = new AnswerGroups.Answers(profile, recent);
         groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
         groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines);
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
