@@ -91,16 +91,24 @@ final class AnswerGroups {
      * One group's results by answers: the first {@code cap} sets of answers seen, shared by every
      * session of the date and kept as long as it lives (so they age with the heap rather than
      * churn through it), and beyond those the answers of the request at hand, kept by the
-     * session that ranks it ({@link Recent}) until it is given back: a profile and its changes
-     * share most answers.
+     * session that ranks it ({@link Recent}) until it is given back, for the sums: a profile and
+     * its changes share most answers.
      */
     static final class Store<V> {
 
         private final int cap;
+        private final boolean recentToo;
         private final Map<Key, V> shared = new ConcurrentHashMap<>();
 
-        Store(int cap) {
+        /** @param recentToo whether a session keeps the request's answers beyond the cap (small values only) */
+        Store(int cap, boolean recentToo) {
             this.cap = cap;
+            this.recentToo = recentToo;
+        }
+
+        /** Whether {@link #put} would keep anything now. */
+        boolean keeps() {
+            return recentToo || shared.size() < cap;
         }
 
         V get(Key answers, Recent recent) {
@@ -111,15 +119,15 @@ final class AnswerGroups {
         void put(Key answers, V results, Recent recent) {
             if (shared.size() < cap) {
                 shared.putIfAbsent(answers, results);
-            } else {
+            } else if (recentToo) {
                 recent.put(this, answers, results);
             }
         }
     }
 
     /**
-     * What the groups derived for the answers of one request beyond what they share: held by a
-     * session while one thread ranks with it, forgotten when it is given back, and at most
+     * What the groups derived for the answers of one request beyond what they share, as sums
+     * ({@link Summary}, what leads and screens read): held by a session while one thread ranks with it, forgotten when it is given back, and at most
      * {@link #RECENT} sets of answers at a time (a long search starts over).
      */
     static final class Recent {
@@ -161,7 +169,7 @@ final class AnswerGroups {
             if (reads != null) {
                 Group group = byName.computeIfAbsent(name, n -> new Group(n, reads,
                         reads.stream().allMatch(AnswerGroups::known), n.startsWith(RuleCompiler.LINES_GROUP),
-                        new Store<>(RESULTS_PER_GROUP), new Store<>(KEPT_PER_GROUP)));
+                        new Store<>(RESULTS_PER_GROUP, false), new Store<>(KEPT_PER_GROUP, true)));
                 if (group.kept()) {
                     byRule.put(rule.getName(), group);
                 }
@@ -299,9 +307,11 @@ final class AnswerGroups {
         }
         byGroup.forEach((group, results) -> {
             Key key = answers.of(group);
-            List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                    .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
-            group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
+            if (group.results().keeps()) {
+                List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                        .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+                group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
+            }
             group.summaries().put(key, summary(results, position), answers.recent());
         });
     }
