@@ -48,7 +48,7 @@ final class KnowledgeOptions {
     }
 
     Data readData() {
-        return Data.read(dataFolder());
+        return Data.read(dataFolder(), CompiledRulesCache.forUser());
     }
 
     /**
