@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Wall time of one 'recommend' from the command line, through bin/dbpick (and, for comparison,
-# plain 'java -jar'): the median of N runs (default 21) after warm-up runs that fill the
-# compiled-rules cache and train the class archive, as a user's first runs do.
+# plain 'java -jar'), with table output and with '--format json' (the issue's command): the
+# median of N runs (default 21) after warm-up runs that fill the compiled-rules cache and train
+# the class archive, as a user's first runs do.
 # Usage: src/bench/cli-startup.sh [N]     JAVA_HOME picks the JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,4 +32,6 @@ done
 bin/dbpick "${args[@]}" > /dev/null
 echo "java: $("$java" -version 2>&1 | head -n 1)"
 median "bin/dbpick recommend" bin/dbpick "${args[@]}"
+median "bin/dbpick recommend --format json" bin/dbpick "${args[@]}" --format json
 median "java -jar target/dbpick.jar recommend" "$java" -jar target/dbpick.jar "${args[@]}"
+median "java -jar target/dbpick.jar recommend --format json" "$java" -jar target/dbpick.jar "${args[@]}" --format json

@@ -9,8 +9,11 @@ import java.util.Optional;
 /**
  * The validated catalog: every library once, by id, plus the vocabulary its values come from,
  * and where each library's facts came from (hand-written, or refreshed over the hand record).
+ * Serializable for the command line's cache of parsed data ({@code CompiledRulesCache}).
  */
-public final class Catalog {
+public final class Catalog implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<Library> sorted;
     private final Map<String, Library> byId = new LinkedHashMap<>();

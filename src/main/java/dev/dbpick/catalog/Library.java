@@ -1,6 +1,7 @@
 package dev.dbpick.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public record Library(
         String alternative,
         SeedClaim seedClaim,
         List<String> sources,
-        String asOf) {
+        String asOf) implements Serializable {
 
     public Library {
         kinds = listOf("kinds", kinds);
@@ -172,7 +173,8 @@ public record Library(
     }
 
     /** How a library supports asyncio; {@code sinceMonth} is when the version {@code since} came out. */
-    public record AsyncSupport(String kind, String since, String sinceMonth, boolean syncApi, String note) {
+    public record AsyncSupport(String kind, String since, String sinceMonth, boolean syncApi, String note)
+            implements Serializable {
     }
 
     /**
@@ -181,7 +183,8 @@ public record Library(
      * that (pure Python with no upper bound); {@code supportedUntil} is the month an older line
      * stops getting fixes (null: the newest line, or no end announced).
      */
-    public record PythonLine(String release, List<String> versions, List<String> alsoInstalls, String supportedUntil) {
+    public record PythonLine(String release, List<String> versions, List<String> alsoInstalls, String supportedUntil)
+            implements Serializable {
 
         public PythonLine {
             versions = listOf("python.versions", versions);
@@ -206,7 +209,7 @@ public record Library(
     }
 
     /** The schema-migration tool: built into the library, or a companion project made for it. */
-    public record Migrations(String tool, String kind) {
+    public record Migrations(String tool, String kind) implements Serializable {
 
         public boolean builtin() {
             return "builtin".equals(kind);
@@ -214,7 +217,7 @@ public record Library(
     }
 
     /** The catalog drivers a library runs on for one database, preferred first, by mode. */
-    public record Drivers(List<String> sync, List<String> async) {
+    public record Drivers(List<String> sync, List<String> async) implements Serializable {
 
         public Drivers {
             sync = listOf("runsOn.sync", sync);
@@ -229,7 +232,7 @@ public record Library(
      * evaluation date before it finds the library not released yet.
      */
     public record Maintenance(String lifecycle, String devStatus, String latestVersion, String released,
-                              String firstReleased, Integer downloadRank) {
+                              String firstReleased, Integer downloadRank) implements Serializable {
 
         /** The leading number of the latest version: 0 for pre-1.0 releases such as "0.0.50"; -1 if none. */
         @JsonIgnore
@@ -243,7 +246,7 @@ public record Library(
     }
 
     /** A known security advisory; {@code fixedIn} is null when no release fixes it. */
-    public record Advisory(String id, String fixedIn, String summary) {
+    public record Advisory(String id, String fixedIn, String summary) implements Serializable {
 
         @JsonIgnore
         public boolean unfixed() {
@@ -266,7 +269,7 @@ public record Library(
      * unmaintained or pinned in a way that blocks fixes; {@code minor} when a pin or a
      * requirement only limits what can be installed beside it.
      */
-    public record DependencyRisk(String severity, String summary) {
+    public record DependencyRisk(String severity, String summary) implements Serializable {
 
         @JsonIgnore
         public boolean major() {
@@ -275,6 +278,6 @@ public record Library(
     }
 
     /** Where the seed list's claim differs from the evidence. */
-    public record SeedClaim(String claim, String evidence) {
+    public record SeedClaim(String claim, String evidence) implements Serializable {
     }
 }

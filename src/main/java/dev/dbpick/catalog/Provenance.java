@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param aliases   advisory id to its aliases (CVE ids and the like), for refreshed advisories
  */
 public record Provenance(String handAsOf, List<Origin> refreshed, List<String> pinned,
-                         @JsonIgnore Map<String, List<String>> aliases) {
+                         @JsonIgnore Map<String, List<String>> aliases)
+        implements java.io.Serializable {
 
     public Provenance {
         refreshed = List.copyOf(refreshed);
@@ -25,7 +26,7 @@ public record Provenance(String handAsOf, List<Origin> refreshed, List<String> p
     }
 
     /** Where one refreshed fact came from and when. */
-    public record Origin(String fact, String source, String fetched) {
+    public record Origin(String fact, String source, String fetched) implements java.io.Serializable {
     }
 
     /** A record with no refreshed facts. */

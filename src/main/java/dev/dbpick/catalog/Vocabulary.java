@@ -7,7 +7,7 @@ import java.util.Map;
  * The allowed values of the catalog's fields, from {@code data/vocabulary.yaml}: for each list
  * (kinds, deployment, asyncKinds, ...) the values and what they mean.
  */
-public record Vocabulary(Map<String, Map<String, String>> lists) {
+public record Vocabulary(Map<String, Map<String, String>> lists) implements java.io.Serializable {
 
     /** The lists the catalog needs; a vocabulary file without one of them is invalid. */
     public static final List<String> REQUIRED = List.of(

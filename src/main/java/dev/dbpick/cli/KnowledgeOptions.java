@@ -64,11 +64,12 @@ final class KnowledgeOptions {
 
     /**
      * The knowledge and the profile that {@code fields} describe (and the project they name):
-     * the rules compile on another core while the data is read and the profile checked.
+     * the rules compile on another core while the data is read (parsed, or taken from the cache
+     * beside the compiled rules) and the profile checked.
      */
     Question question(ProfileOptions fields) {
         PendingRules rules = compileInBackground();
-        Data data = readData();
+        Data data = Data.read(dataFolder(), CompiledRulesCache.forUser());
         ProfileReader reader = new ProfileReader(data.questionnaire());
         var document = fields.document(reader);
         ProjectAnswers project = fields.fillFromProject(document, data);

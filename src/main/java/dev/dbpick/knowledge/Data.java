@@ -34,6 +34,20 @@ public record Data(Questionnaire questionnaire, Catalog catalog, Settings settin
     }
 
     /**
+     * Reads a data folder, taking what {@code cache} parsed before from the same files when it
+     * has it (the command line: the catalog's YAML is most of a cold start's reading), else
+     * parsing and validating them and keeping the result there.
+     */
+    public static Data read(KnowledgeFolder folder, CompiledRulesCache cache) {
+        List<SourceFile> files = files(folder);
+        return cache.loadData(files).orElseGet(() -> {
+            Data data = parse(files);
+            cache.storeData(data);
+            return data;
+        });
+    }
+
+    /**
      * Reads and validates a data folder as it would be with {@code refreshed} in place of the
      * overlays of the same name (the others stay): what a refresh checks before it writes.
      */

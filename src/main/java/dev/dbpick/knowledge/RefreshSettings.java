@@ -12,7 +12,7 @@ package dev.dbpick.knowledge;
  * @param requestsPerSecond at most this many requests start per second (they run one after another)
  */
 public record RefreshSettings(String pypi, String osv, String downloads, String projectUrl, int timeoutSeconds,
-                             double requestsPerSecond) {
+                             double requestsPerSecond) implements java.io.Serializable {
 
     /** What a settings file without a {@code refresh:} block gets. */
     public static final RefreshSettings DEFAULTS = new RefreshSettings("https://pypi.org", "https://api.osv.dev",

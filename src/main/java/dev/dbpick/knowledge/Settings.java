@@ -19,7 +19,8 @@ import java.io.IOException;
  *                              changes to them are listed apart, after the others (none when absent)
  */
 public record Settings(int nearTiePoints, int staleFactsAfterMonths, int maxFiringsPerLibrary,
-                       java.util.List<String> changeOrder, RefreshSettings refresh, java.util.List<String> definingAnswers) {
+                       java.util.List<String> changeOrder, RefreshSettings refresh, java.util.List<String> definingAnswers)
+        implements java.io.Serializable {
 
     public Settings {
         changeOrder = changeOrder == null ? java.util.List.of() : java.util.List.copyOf(changeOrder);

@@ -8,7 +8,8 @@ import java.util.List;
  * spellings people type for it ({@code postgres} for {@code postgresql}). An alias is never
  * accepted silently: a profile that uses one is rejected with "did you mean".
  */
-public record Choice(String value, String label, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> aliases) {
+public record Choice(String value, String label, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> aliases)
+        implements java.io.Serializable {
 
     public Choice {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

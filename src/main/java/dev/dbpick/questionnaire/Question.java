@@ -23,7 +23,7 @@ public record Question(
         Integer max,
         boolean ordered,
         List<Map<String, List<String>>> skipWhen,
-        List<Wording> promptWhen) {
+        List<Wording> promptWhen) implements java.io.Serializable {
 
     public Question {
         choices = List.copyOf(choices);
@@ -32,7 +32,7 @@ public record Question(
     }
 
     /** Another wording of the prompt, used when every field named in {@code when} has one of its values. */
-    public record Wording(Map<String, List<String>> when, String prompt) {
+    public record Wording(Map<String, List<String>> when, String prompt) implements java.io.Serializable {
     }
 
     /** The same question asked with another prompt. */

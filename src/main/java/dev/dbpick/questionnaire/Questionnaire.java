@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The profile's fields in the order they are asked: the one definition every adapter reads. */
-public record Questionnaire(List<Question> questions) {
+public record Questionnaire(List<Question> questions) implements java.io.Serializable {
 
     public Questionnaire {
         questions = List.copyOf(questions);
