@@ -410,9 +410,12 @@ public final class RuleCompiler {
     public static Map<String, Set<String>> profileReads(List<SourceFile> files, Set<String> fields) {
         List<RuleText> rules = ruleTexts(files);
         Set<String> fixed = new HashSet<>(FIXED_FACTS);
+        Map<String, Set<String>> reads = new HashMap<>();
         while (true) {
-            Map<String, Set<String>> reads = new HashMap<>();
             for (RuleText rule : rules) {
+                if (reads.containsKey(rule.name())) {
+                    continue;   // more fixed facts only make more rules readable, never fewer
+                }
                 Matcher parts = WHEN_THEN.matcher(rule.code());
                 if (parts.find()) {
                     Set<String> read = profileReads(parts.group(1), rule.text().substring(parts.start(1), parts.end(1)),
@@ -479,16 +482,16 @@ public final class RuleCompiler {
     /** What one rule's conditions read of the profile, or null when that is not certain. */
     private static Set<String> profileReads(String when, String original, String then, String originalThen,
                                             Set<String> fields, Set<String> fixed) {
-        if (Pattern.compile("\\b(?:accumulate|collect|eval)\\b").matcher(when).find()
-                || Pattern.compile("\\b(?:drools|kcontext)\\b").matcher(then).find()) {
+        if (AGGREGATES.matcher(when).find()
+                || SESSION_CALLS.matcher(then).find()) {
             return null;
         }
         long absent = ABSENCE_OF_PROFILE.matcher(when).results().count();
-        if (absent > 0 && (Pattern.compile("\\bforall\\b").matcher(when).find()
+        if (absent > 0 && (FORALL.matcher(when).find()
                 || absent == FACT_TYPE.matcher(when).results().filter(type -> type.group(1).equals("Profile")).count())) {
             return null;   // may match while no profile is there: never fixed, never one set of answers
         }
-        boolean from = Pattern.compile("\\bfrom\\b").matcher(when).find();
+        boolean from = FROM.matcher(when).find();
         if (from && FACT_TYPE.matcher(when).results().anyMatch(type -> type.group(1).equals("Profile"))) {
             return null;   // what a profile-bound source yields is not read here
         }
@@ -502,7 +505,7 @@ public final class RuleCompiler {
                 return null;
             }
             if (type.equals("Profile")) {
-                Matcher binding = Pattern.compile("(\\$\\w+)\\s*:\\s*$").matcher(when.substring(0, types.start()));
+                Matcher binding = BINDING.matcher(when.substring(0, types.start()));
                 if (binding.find()) {
                     String name = binding.group(1);
                     String elsewhere = when.substring(0, binding.start()) + when.substring(close) + then;
@@ -523,6 +526,14 @@ public final class RuleCompiler {
         return read;
     }
 
+    private static final Pattern AGGREGATES = Pattern.compile("\\b(?:accumulate|collect|eval)\\b");
+    private static final Pattern SESSION_CALLS = Pattern.compile("\\b(?:drools|kcontext)\\b");
+    private static final Pattern FORALL = Pattern.compile("\\bforall\\b");
+    private static final Pattern FROM = Pattern.compile("\\bfrom\\b");
+    private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*$");
+    private static final Pattern CALL = Pattern.compile("\\G\\.(\\w+)\\s*\\(");
+    private static final Pattern LITERAL_ARGUMENT = Pattern.compile("\\G\\s*\"(\\w+)\"\\s*\\)");
+    private static final Pattern LITERAL_CALL = Pattern.compile("\\G\\s*\\(\\s*\"(\\w+)\"\\s*\\)");
     private static final Pattern ABSENCE_OF_PROFILE = Pattern.compile("\\b(?:not|exists|forall)\\b[\\s(]*(?:\\$\\w+\\s*:\\s*)?Profile\\s*\\(");
 
     /** {@code from $variable} or {@code from $variable.field}: values of a fact already matched. */
@@ -535,8 +546,8 @@ public final class RuleCompiler {
      */
     private static boolean boundReads(String name, String code, String original, Set<String> fields, Set<String> read) {
         Matcher uses = Pattern.compile(Pattern.quote(name) + "\\b").matcher(code);
-        Matcher call = Pattern.compile("\\G\\.(\\w+)\\s*\\(").matcher(code);
-        Matcher literal = Pattern.compile("\\G\\s*\"(\\w+)\"\\s*\\)").matcher(original);
+        Matcher call = CALL.matcher(code);
+        Matcher literal = LITERAL_ARGUMENT.matcher(original);
         while (uses.find()) {
             if (!call.find(uses.end())) {
                 return false;
@@ -575,7 +586,7 @@ public final class RuleCompiler {
                 read.add(word);
             } else if (PROFILE_METHODS.containsKey(word)) {
                 String field = PROFILE_METHODS.get(word);
-                Matcher literal = Pattern.compile("\\G\\s*\\(\\s*\"(\\w+)\"\\s*\\)").matcher(original);
+                Matcher literal = LITERAL_CALL.matcher(original);
                 read.add(field.equals("constraints") && literal.find(identifiers.end()) ? field + "." + literal.group(1) : field);
             } else if (!OPERATORS.contains(word)) {
                 return false;
