@@ -305,10 +305,7 @@ public final class RuleCompiler {
      * does not count, so the skip is never wrong, at worst not taken.
      */
     public static Set<String> lineRules(List<SourceFile> files) {
-        return rulesWhoseConsequence(files, then -> {
-            Matcher lines = LINE.matcher(then);
-            return lines.find() && !OTHER_EFFECT.matcher(lines.replaceAll("(")).find();
-        });
+        return rulesInsertingOnly(files, LINE, OTHER_EFFECT);
     }
 
     private static final Pattern HANDED_OFF_LINE = Pattern.compile("\\binsert\\s*\\(\\s*new\\s+(?:Score|Caution|PairingScore)\\s*\\(");
@@ -321,9 +318,14 @@ public final class RuleCompiler {
      * fire after every other rule, in the group of the answers they read.
      */
     public static Set<String> resultRules(List<SourceFile> files) {
+        return rulesInsertingOnly(files, HANDED_OFF_LINE, NOT_HANDED_OFF);
+    }
+
+    /** The rules whose consequence makes at least one {@code insert} of {@code kind} and, those aside, nothing {@code other}. */
+    private static Set<String> rulesInsertingOnly(List<SourceFile> files, Pattern kind, Pattern other) {
         return rulesWhoseConsequence(files, then -> {
-            Matcher lines = HANDED_OFF_LINE.matcher(then);
-            return lines.find() && !NOT_HANDED_OFF.matcher(lines.replaceAll("(")).find();
+            Matcher inserts = kind.matcher(then);
+            return inserts.find() && !other.matcher(inserts.replaceAll("(")).find();
         });
     }
 
