@@ -107,13 +107,12 @@ final class WarmSession implements AutoCloseable {
             return firing.lead(tally);
         }
         Set<String> recalledExclusions = tally.excludedIds(firing);
-        Fired<Lead> fired = fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, recalledExclusions,
+        return fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, recalledExclusions,
                 (derived, handedOff) -> {
                     firing.add(tally, derived);
                     firing.add(tally, handedOff);
                     return firing.lead(tally);
                 });
-        return fired.answer();
     }
 
     private void checkUsable() {
@@ -143,7 +142,7 @@ final class WarmSession implements AutoCloseable {
                     firing.addExclusions(exclusions, derived);
                     firing.addExclusions(exclusions, handedOff);
                     return firing.screen(profile, exclusions);
-                }).answer();
+                });
     }
 
     /** What a firing leaves out: nothing, the line rules of excluded libraries, or every line rule (a screen). */
@@ -168,19 +167,14 @@ final class WarmSession implements AutoCloseable {
             return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
         }
         return fire(profile, answers, scope, missingExclusions, missingLines, recalledExclusions,
-                (derived, handedOff) -> read.apply(gathered(scope, groups, derived, handedOff, recalled, recalledExclusions)))
-                .answer();
-    }
-
-    /** An answer read from what a firing derived. */
-    private record Fired<T>(T answer) {
+                (derived, handedOff) -> read.apply(gathered(scope, groups, derived, handedOff, recalled, recalledExclusions)));
     }
 
     /**
      * Inserts the profile, fires the missing groups (and the rules outside groups), keeps what the
      * groups derived, has {@code read} read what was derived, and withdraws all of it.
      */
-    private <T> Fired<T> fire(Profile profile, AnswerGroups.Answers answers, Scope scope, List<AnswerGroups.Group> missingExclusions,
+    private <T> T fire(Profile profile, AnswerGroups.Answers answers, Scope scope, List<AnswerGroups.Group> missingExclusions,
                               List<AnswerGroups.Group> missingLines, Set<String> recalledExclusions,
                               java.util.function.BiFunction<java.util.Collection<Firing.Derived>, List<Firing.Derived>, T> read) {
         AnswerGroups groups = firing.groups();
@@ -209,7 +203,7 @@ final class WarmSession implements AutoCloseable {
                     + " must match Library, Evaluation and Profile facts, never the absence of a profile");
         }
         usable = true;
-        return new Fired<>(answer);
+        return answer;
     }
 
     /** The session's fixed results and what this ranking derived, handed off and recalled, as the scope reads them. */
