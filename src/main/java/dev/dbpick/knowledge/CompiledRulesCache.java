@@ -65,7 +65,7 @@ public final class CompiledRulesCache {
      * the JDK's lists and maps (and the JSON nodes of questionnaire defaults).
      */
     private enum Kind {
-        RULES("rules-", "dbpick compiled rules 1", "maxdepth=200;maxrefs=2000000"),
+        RULES("rules-", "dbpick compiled rules 2", "maxdepth=200;maxrefs=2000000"),
         DATA("data-", "dbpick parsed data 1", "maxdepth=40;maxrefs=1000000;maxarray=1000000;dev.dbpick.catalog.*;"
                 + "dev.dbpick.questionnaire.*;dev.dbpick.knowledge.Settings;dev.dbpick.knowledge.RefreshSettings;"
                 + "java.util.*;java.lang.*;com.fasterxml.jackson.databind.node.*;!*");
@@ -122,16 +122,23 @@ public final class CompiledRulesCache {
         return dev.dbpick.support.CacheFolder.forUser().map(CompiledRulesCache::new).orElseGet(CompiledRulesCache::disabled);
     }
 
-    Optional<Collection<KiePackage>> load(List<SourceFile> files) {
+    /** Compiled rules and what was read from their text ({@link RuleCompiler.Analyses}), as stored. */
+    record Cached(Collection<KiePackage> packages, RuleCompiler.Analyses analyses) {
+    }
+
+    Optional<Cached> load(List<SourceFile> files) {
         return read(Kind.RULES, files, objects -> {
             @SuppressWarnings("unchecked")
             Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
-            return packages;
+            return new Cached(packages, (RuleCompiler.Analyses) objects.readObject());
         });
     }
 
-    void store(List<SourceFile> files, Collection<KiePackage> packages) {
-        write(Kind.RULES, files, objects -> objects.writeObject(new ArrayList<>(packages)));
+    void store(List<SourceFile> files, Collection<KiePackage> packages, RuleCompiler.Analyses analyses) {
+        write(Kind.RULES, files, objects -> {
+            objects.writeObject(new ArrayList<>(packages));
+            objects.writeObject(analyses);
+        });
     }
 
     /**

@@ -329,6 +329,21 @@ public final class RuleCompiler {
         });
     }
 
+    /**
+     * What dbpick reads from the rule files' text besides compiling them: the line, result and
+     * exclusion rules, what each rule reads of the profile, and where each is declared. Kept
+     * beside the compiled rules in the cache, so a run that loads them does not read it again.
+     */
+    public record Analyses(Set<String> lineRules, Set<String> resultRules, Set<String> exclusionRules,
+                           Map<String, Set<String>> profileReads, Map<String, String> locations) implements java.io.Serializable {
+
+        public static Analyses of(List<SourceFile> files) {
+            return new Analyses(RuleCompiler.lineRules(files), RuleCompiler.resultRules(files),
+                    RuleCompiler.exclusionRules(files),
+                    RuleCompiler.profileReads(files, dev.dbpick.profile.Profile.FIELDS.keySet()), RuleCompiler.locations(files));
+        }
+    }
+
     /** The rules whose consequence, read with comments and strings blanked, passes the test. */
     private static Set<String> rulesWhoseConsequence(List<SourceFile> files, java.util.function.Predicate<String> test) {
         Set<String> rules = new HashSet<>();

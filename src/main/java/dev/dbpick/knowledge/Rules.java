@@ -32,26 +32,27 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
     public static Rules compile(KnowledgeFolder folder, CompiledRulesCache cache) {
         List<SourceFile> files = folder.layered("", ".drl");
         RuleCompiler.Compiled compiled;
+        RuleCompiler.Analyses analyses;
         var cached = cache.load(files);
         if (cached.isPresent()) {
-            compiled = new RuleCompiler.Compiled(cached.get(), List.of());
+            compiled = new RuleCompiler.Compiled(cached.get().packages(), List.of());
+            analyses = cached.get().analyses();
         } else {
             compiled = RuleCompiler.compile(files);
+            analyses = RuleCompiler.Analyses.of(files);
             if (compiled.warnings().isEmpty()) {
-                cache.store(files, compiled.packages());
+                cache.store(files, compiled.packages(), analyses);
             }
         }
-        Set<String> lineRules = RuleCompiler.lineRules(files);
-        Map<String, Set<String>> profileReads = RuleCompiler.profileReads(files, Profile.FIELDS.keySet());
-        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), RuleCompiler.resultRules(files), profileReads,
-                RuleCompiler.exclusionRules(files));
+        KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), analyses.resultRules(), analyses.profileReads(),
+                analyses.exclusionRules());
         if (cached.isPresent()) {
             // An entry is only stored after the check passed; checked again all the same (it is
             // cheap), once the knowledge base has tied each rule to its consequence's class.
             RuleCompiler.checkConsequences(kieBase.getKiePackages(), files);
         }
         return new Rules(kieBase, RuleCompiler.ruleNames(compiled.packages()),
-                RuleCompiler.locations(files), compiled.warnings(), files, lineRules, profileReads);
+                analyses.locations(), compiled.warnings(), files, analyses.lineRules(), analyses.profileReads());
     }
 
     /** Where a rule is declared, e.g. {@code rules/async.drl:12}; the rules folder when unknown. */

@@ -56,7 +56,7 @@ class CompiledRulesCacheTest {
     @Test
     void anEntryStoredIsLoaded() throws IOException {
         CompiledRulesCache cache = cache();
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         assertTrue(cache.load(List.of(rules(1))).isPresent());
         assertFalse(cache.load(List.of(rules(2))).isPresent(), "another text is another entry");
     }
@@ -66,14 +66,14 @@ class CompiledRulesCacheTest {
         CompiledRulesCache cache = cache();
         int stored = CompiledRulesCache.KEPT + 4;
         for (int i = 0; i < stored; i++) {
-            cache.store(List.of(rules(i)), packages);
+            cache.store(List.of(rules(i)), packages, RuleCompiler.Analyses.of(List.of(rules(i))));
             age(entries(), 1);   // every entry so far a minute older, so the order is clear
         }
         assertEquals(CompiledRulesCache.KEPT, entries().size());
         assertFalse(cache.load(List.of(rules(0))).isPresent(), "the oldest entries were dropped");
         assertTrue(cache.load(List.of(rules(4))).isPresent(), "the oldest kept entry is used ...");
         age(entries(), 1);
-        cache.store(List.of(rules(100)), packages);
+        cache.store(List.of(rules(100)), packages, RuleCompiler.Analyses.of(List.of(rules(100))));
         assertTrue(cache.load(List.of(rules(4))).isPresent(), "... so it outlives entries stored after it");
         assertFalse(cache.load(List.of(rules(5))).isPresent());
         assertEquals(CompiledRulesCache.KEPT, entries().size());
@@ -86,7 +86,7 @@ class CompiledRulesCacheTest {
         Files.setLastModifiedTime(dead, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
         Path writing = Files.createFile(folder.resolve("rules-2.tmp"));
         Path other = Files.createFile(folder.resolve("notes.txt"));
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(writing), "another run may still be writing it");
         assertTrue(Files.exists(other), "files that are not cache entries are left alone");
@@ -95,9 +95,9 @@ class CompiledRulesCacheTest {
     @Test
     void anEntryBuiltForOtherRulesIsRejectedAndDropped() throws IOException {
         CompiledRulesCache cache = cache();
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         Path first = entries().get(0);
-        cache.store(List.of(rules(2)), packages);
+        cache.store(List.of(rules(2)), packages, RuleCompiler.Analyses.of(List.of(rules(2))));
         Path second = entries().stream().filter(e -> !e.equals(first)).findFirst().orElseThrow();
         Files.copy(first, second, StandardCopyOption.REPLACE_EXISTING);
         assertFalse(cache.load(List.of(rules(2))).isPresent(), "the entry says it was built for the text of variant 1");
@@ -124,10 +124,10 @@ class CompiledRulesCacheTest {
     @Test
     void aFolderOthersCanWriteIsIgnoredAndLeftAsItIs() throws IOException {
         CompiledRulesCache cache = cache();
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertFalse(cache.load(List.of(rules(1))).isPresent());
-        cache.store(List.of(rules(2)), packages);
+        cache.store(List.of(rules(2)), packages, RuleCompiler.Analyses.of(List.of(rules(2))));
         assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         assertFalse(cache.load(List.of(rules(2))).isPresent());
     }
@@ -138,7 +138,7 @@ class CompiledRulesCacheTest {
         Path entry = storeOne(cache);
         assumeTrue(giveAway(entry), "only the superuser can give a file away");
         assertFalse(cache.load(List.of(rules(1))).isPresent(), "an entry of another user");
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         assertTrue(cache.load(List.of(rules(1))).isPresent());
         giveAway(folder);
         assertFalse(cache.load(List.of(rules(1))).isPresent(), "a folder of another user");
@@ -158,7 +158,7 @@ class CompiledRulesCacheTest {
     void aFolderTheCacheDidNotCreateKeepsItsPermissions() throws IOException {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         CompiledRulesCache cache = CompiledRulesCache.in(folder);
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         assertTrue(cache.load(List.of(rules(1))).isPresent(), "the user's folder, writable by the user only: trusted");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entries().get(0))));
@@ -167,7 +167,7 @@ class CompiledRulesCacheTest {
     @Test
     void aFolderTheCacheCreatesIsItsOwnersOnly() throws IOException {
         Path made = folder.resolve("a/b");
-        CompiledRulesCache.in(made).store(List.of(rules(1)), packages);
+        CompiledRulesCache.in(made).store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("a"))));
         assertTrue(CompiledRulesCache.in(made).load(List.of(rules(1))).isPresent());
@@ -175,7 +175,7 @@ class CompiledRulesCacheTest {
 
     /** Stores the first variant in an empty cache; its entry. */
     private Path storeOne(CompiledRulesCache cache) throws IOException {
-        cache.store(List.of(rules(1)), packages);
+        cache.store(List.of(rules(1)), packages, RuleCompiler.Analyses.of(List.of(rules(1))));
         return entries().get(0);
     }
 

@@ -73,9 +73,10 @@ class ConsequenceCheckTest {
         Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         CompiledRulesCache cache = CompiledRulesCache.in(folder);
         List<SourceFile> files = TestKnowledge.RULES.read("", ".drl");
-        cache.store(files, RuleCompiler.compile(files).packages());
+        cache.store(files, RuleCompiler.compile(files).packages(), RuleCompiler.Analyses.of(files));
         var loaded = cache.load(files).orElseThrow();
-        var kieBase = RuleCompiler.newKieBase(loaded, RuleCompiler.lineRules(files));
+        assertEquals(RuleCompiler.Analyses.of(files), loaded.analyses(), "what was read of the text comes back as it was");
+        var kieBase = RuleCompiler.newKieBase(loaded.packages(), RuleCompiler.lineRules(files));
         assertEquals(List.of(), ConsequenceCheck.problems(kieBase.getKiePackages(), files));
     }
 
@@ -93,7 +94,7 @@ class ConsequenceCheckTest {
         resource.setSourcePath(files.get(0).name());
         builder.add(resource, org.kie.api.io.ResourceType.DRL);
         CompiledRulesCache cache = CompiledRulesCache.in(cacheFolder);
-        cache.store(files, builder.getKnowledgePackages());   // as if written by a build without the check
+        cache.store(files, builder.getKnowledgePackages(), RuleCompiler.Analyses.of(files));   // as if written by a build without the check
 
         KnowledgeException e = assertThrows(KnowledgeException.class, () -> Rules.compile(folder, cache));
         assertTrue(e.problems().get(0).startsWith("rules/exit.drl:14: rule \"Exit for a rare profile\" calls java.lang.System.exit"),
