@@ -194,8 +194,11 @@ final class WarmSession implements AutoCloseable {
         T answer = read.apply(derived.values(), handedOff);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
-        // Also fires the line rules a firing left out or fired for this profile: they match nothing now.
-        if (firing.fire(session, missingExclusions, missingLines, null) > 0) {
+        // Checks that nothing reacts to the profile's withdrawal by firing again. Not needed when the
+        // profile is free (AnswerGroups.profileFree): a rule of a kept group either matches a profile
+        // or reads nothing of it, so none can match now; Drools applies the withdrawal to those
+        // groups when it next fires them.
+        if (!groups.profileFree() && firing.fire(session, missingExclusions, missingLines, null) > 0) {
             List<Firing.Derived> stray = new ArrayList<>(firing.drain().values());
             stray.addAll(firing.drainHandedOff());
             String rule = stray.stream().map(Firing.Derived::rule).findFirst().orElse("?");
