@@ -237,24 +237,9 @@ public final class Explainer {
             }
         });
         int words = (rules.size() + 63) / 64;
-        long[] readers = new long[words];
-        if (answers.isEmpty()) {
-            rules.forEach((rule, bit) -> {
-                if (reads(rule, answers)) {
-                    readers[bit >> 6] |= 1L << bit;
-                }
-            });
-        }
+        long[] readers = answers.isEmpty() ? readers(answers, words) : new long[words];
         for (String answer : answers) {   // a rule reads one of the answers when it reads any one of them
-            long[] ofAnswer = readersOf.computeIfAbsent(answer, a -> {
-                long[] bits = new long[words];
-                rules.forEach((rule, bit) -> {
-                    if (reads(rule, Set.of(a))) {
-                        bits[bit >> 6] |= 1L << bit;
-                    }
-                });
-                return bits;
-            });
+            long[] ofAnswer = readersOf.computeIfAbsent(answer, a -> readers(Set.of(a), words));
             for (int w = 0; w < words; w++) {
                 readers[w] |= ofAnswer[w];
             }
@@ -270,6 +255,17 @@ public final class Explainer {
             }
         });
         return new Exclusions(byLibrary, readers);
+    }
+
+    /** The rules that may read one of these answers, as a bit set over {@link #rules}. */
+    private long[] readers(Set<String> answers, int words) {
+        long[] bits = new long[words];
+        rules.forEach((rule, bit) -> {
+            if (reads(rule, answers)) {
+                bits[bit >> 6] |= 1L << bit;
+            }
+        });
+        return bits;
     }
 
     /** For each library in catalog order, the rules excluding it after a change; and the rules that may read the change. */

@@ -1,6 +1,5 @@
 package dev.dbpick.knowledge;
 
-import dev.dbpick.profile.Profile;
 import dev.dbpick.support.SourceFile;
 import java.util.List;
 import java.util.Map;

@@ -71,11 +71,7 @@ final class AnswerGroups {
     private final Map<String, Group> byRule = new HashMap<>();
     private final boolean profileFree;
 
-    /**
-     * What a group derived for one set of answers, the libraries it excluded, and the same summed
-     * per library for a lead: the places (catalog order) with points and their points, and the
-     * places excluded.
-     */
+    /** What a group derived for one set of answers, and the libraries it excluded: what a complete ranking reads. */
     record Kept(List<Firing.Derived> results, List<String> excluded) {
     }
 

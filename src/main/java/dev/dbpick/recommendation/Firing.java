@@ -354,17 +354,6 @@ final class Firing {
         return new Ranking(profile, evaluation, assessments, pairings, complete);
     }
 
-    /**
-     * The first pick and how many libraries are recommended, from the derived facts: what
-     * {@link #rank} would give as {@link Ranking#top()} and the size of
-     * {@link Ranking#recommended()}, without building the assessments.
-     */
-    Lead lead(Iterable<Derived> derived) {
-        Tally tally = new Tally(new int[libraries.size()], new boolean[libraries.size()]);
-        add(tally, derived);
-        return lead(tally);
-    }
-
     /** The first pick and how many are recommended, from each library's points and exclusions. */
     Lead lead(Tally tally) {
         int[] scores = tally.scores();
@@ -409,21 +398,16 @@ final class Firing {
             return new Tally(scores.clone(), excluded.clone());
         }
 
-        /** The excluded libraries' ids. */
-        Set<String> excludedIds(Firing firing) {
-            Set<String> ids = new HashSet<>();
+        /** The places of the excluded libraries. */
+        Set<Integer> excludedPlaces() {
+            Set<Integer> places = new HashSet<>();
             for (int i = 0; i < excluded.length; i++) {
                 if (excluded[i]) {
-                    ids.add(firing.libraries.get(i).id());
+                    places.add(i);
                 }
             }
-            return ids;
+            return places;
         }
-    }
-
-    /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
-    int position(String library) {
-        return positionOf(library);
     }
 
     /** Ranking's tie-break between two libraries of the same score: download rank, then id. */
@@ -481,7 +465,8 @@ final class Firing {
         return lines;
     }
 
-    private int positionOf(String library) {
+    /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
+    int positionOf(String library) {
         Integer position = positions.get(library);
         if (position == null) {
             throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");

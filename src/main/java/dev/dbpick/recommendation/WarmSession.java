@@ -106,7 +106,7 @@ final class WarmSession implements AutoCloseable {
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return firing.lead(tally);
         }
-        Set<String> recalledExclusions = tally.excludedIds(firing);
+        Set<String> recalledExclusions = firing.ids(tally.excludedPlaces());
         return fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, recalledExclusions,
                 (derived, handedOff) -> {
                     firing.add(tally, derived);
@@ -189,8 +189,8 @@ final class WarmSession implements AutoCloseable {
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        groups.remember(answers, missingExclusions, handedOff, firing::position);
-        groups.remember(answers, missingLines, handedOff, firing::position);
+        groups.remember(answers, missingExclusions, handedOff, firing::positionOf);
+        groups.remember(answers, missingLines, handedOff, firing::positionOf);
         T answer = read.apply(derived.values(), handedOff);
         derived.keySet().forEach(session::delete);
         session.delete(handle);
