@@ -5,14 +5,11 @@ import dev.dbpick.recommendation.Assessment;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.recommendation.Lead;
 import dev.dbpick.recommendation.Ranking;
+import dev.dbpick.recommendation.RuleIndex;
 import dev.dbpick.recommendation.Screen;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers the questions that follow a ranking by asking the engine again, in one warm session,
@@ -24,13 +21,9 @@ public final class Explainer {
 
     private final Engine.Asker asker;
     private final ProfileChanges changes;
-    private final Map<String, Set<String>> profileReads;
+    /** The rules by bit and the libraries by place, as screens and {@link Exclusions} number them. */
+    private final RuleIndex index;
     private final boolean prunePairs;
-    /** Each rule's bit and each library's place in the bit sets of {@link Exclusions}; filled when first needed. */
-    private final Map<String, Integer> rules = new HashMap<>();
-    private final Map<String, Integer> libraries = new HashMap<>();
-    /** The rules that may read each answer, as bit sets over {@link #rules}; filled as asked for. */
-    private final Map<String, long[]> readersOf = new HashMap<>();
     /** The last profile whose single changes were asked for, and those changes: pivots and relaxations share them. */
     private Profile singlesOf;
     private List<Change> singles;
@@ -45,7 +38,7 @@ public final class Explainer {
         this.asker = asker;
         var knowledge = asker.engine().knowledge();
         this.changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
-        this.profileReads = knowledge.rules().profileReads();
+        this.index = asker.engine().index();
     }
 
     public ProfileChanges changes() {
@@ -178,8 +171,8 @@ public final class Explainer {
             return true;
         }
         if (library != null) {
-            Integer position = libraries.get(library);
-            return position == null || mayAdmit(position, a, b);
+            int position = index.place(library);
+            return position < 0 || mayAdmit(position, a, b);
         }
         for (int position = 0; position < a.byLibrary().length; position++) {
             if (mayAdmit(position, a, b)) {
@@ -192,80 +185,44 @@ public final class Explainer {
     private static boolean mayAdmit(int library, Exclusions a, Exclusions b) {
         long[] afterA = a.byLibrary()[library];
         long[] afterB = b.byLibrary()[library];
-        for (int w = 0; w < afterA.length; w++) {
-            if ((afterA[w] & (afterB[w] | ~b.readers()[w])) != 0 || (afterB[w] & ~a.readers()[w]) != 0) {
+        if (afterA.length == 0 && afterB.length == 0) {
+            return true;
+        }
+        for (int w = 0; w < a.readers().length; w++) {
+            long byA = afterA.length == 0 ? 0 : afterA[w];
+            long byB = afterB.length == 0 ? 0 : afterB[w];
+            if ((byA & (byB | ~b.readers()[w])) != 0 || (byB & ~a.readers()[w]) != 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether a rule may read one of these answers; true when what it reads is not known. */
-    private boolean reads(String rule, Set<String> answers) {
-        Set<String> read = profileReads.get(rule);
-        if (read == null) {
-            return true;
-        }
-        for (String field : read) {
-            for (String answer : answers) {
-                if (field.equals(answer) || answer.startsWith(field + ".") || field.startsWith(answer + ".")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * The rules that exclude each library after a change, and the rules that may read the answers
      * the change makes ({@code databases}, or {@code constraints.migrations} for one flag), as bit
-     * sets over the rules in {@link #rules} order (an exclusion by a rule not among them, which
-     * rules cannot make, would set no bit).
+     * sets over the rules ({@link RuleIndex}); a library that passes has an empty row.
      */
     private Exclusions exclusions(Screen screen, Change change) {
-        if (rules.isEmpty()) {
-            var knowledge = asker.engine().knowledge();
-            knowledge.rules().names().forEach(rule -> rules.put(rule, rules.size()));
-            knowledge.catalog().libraries().forEach(library -> libraries.put(library.id(), libraries.size()));
-        }
-        Set<String> answers = new HashSet<>();
+        long[] readers = index.unknownReaders().clone();
         change.changes().fields().forEachRemaining(entry -> {
             if (entry.getValue().isObject()) {
-                entry.getValue().fieldNames().forEachRemaining(flag -> answers.add(entry.getKey() + "." + flag));
+                entry.getValue().fieldNames().forEachRemaining(flag -> or(readers, index.readers(entry.getKey() + "." + flag)));
             } else {
-                answers.add(entry.getKey());
+                or(readers, index.readers(entry.getKey()));
             }
         });
-        int words = (rules.size() + 63) / 64;
-        long[] readers = answers.isEmpty() ? readers(answers, words) : new long[words];
-        for (String answer : answers) {   // a rule reads one of the answers when it reads any one of them
-            long[] ofAnswer = readersOf.computeIfAbsent(answer, a -> readers(Set.of(a), words));
-            for (int w = 0; w < words; w++) {
-                readers[w] |= ofAnswer[w];
-            }
+        long[][] byLibrary = new long[index.libraries()][];
+        for (int place = 0; place < byLibrary.length; place++) {
+            byLibrary[place] = screen.excludingRules(place);
         }
-        long[][] byLibrary = new long[libraries.size()][words];
-        screen.exclusions().forEach((library, excluding) -> {
-            Integer position = libraries.get(library);
-            for (String rule : excluding) {
-                Integer bit = rules.get(rule);
-                if (position != null && bit != null) {
-                    byLibrary[position][bit >> 6] |= 1L << bit;
-                }
-            }
-        });
         return new Exclusions(byLibrary, readers);
     }
 
-    /** The rules that may read one of these answers, as a bit set over {@link #rules}. */
-    private long[] readers(Set<String> answers, int words) {
-        long[] bits = new long[words];
-        rules.forEach((rule, bit) -> {
-            if (reads(rule, answers)) {
-                bits[bit >> 6] |= 1L << bit;
-            }
-        });
-        return bits;
+    private static void or(long[] into, long[] bits) {
+        for (int w = 0; w < into.length; w++) {
+            into[w] |= bits[w];
+        }
     }
 
     /** For each library in catalog order, the rules excluding it after a change; and the rules that may read the change. */

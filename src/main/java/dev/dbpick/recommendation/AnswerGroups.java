@@ -70,6 +70,7 @@ final class AnswerGroups {
     private final List<Group> lines = new ArrayList<>();
     private final Map<String, Group> byRule = new HashMap<>();
     private final boolean profileFree;
+    private final RuleIndex index;
 
     /** What a group derived for one set of answers, and the libraries it excluded: what a complete ranking reads. */
     record Kept(List<Firing.Derived> results, List<String> excluded) {
@@ -78,9 +79,9 @@ final class AnswerGroups {
     /**
      * What a group derived for one set of answers, summed per library (places in catalog order):
      * the places with points and their points, what a lead reads; and each exclusion as a place
-     * and the rule that made it, what a screen reads.
+     * and the bit of the rule that made it ({@link RuleIndex}), what a screen reads.
      */
-    record Summary(int[] scored, int[] points, int[] excludedAt, String[] excludedBy) {
+    record Summary(int[] scored, int[] points, int[] excludedAt, int[] excludedBy) {
     }
 
     /**
@@ -157,7 +158,8 @@ final class AnswerGroups {
      * @param profileReads what each rule reads of the profile, where known
      *                     ({@link dev.dbpick.knowledge.Rules#profileReads})
      */
-    AnswerGroups(KieBase kieBase, Map<String, Set<String>> profileReads) {
+    AnswerGroups(KieBase kieBase, Map<String, Set<String>> profileReads, RuleIndex index) {
+        this.index = index;
         Map<String, Group> byName = new HashMap<>();
         kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(RuleImpl.class::cast).forEach(rule -> {
             String name = rule.getAgendaGroup();
@@ -184,6 +186,11 @@ final class AnswerGroups {
      */
     boolean profileFree() {
         return profileFree;
+    }
+
+    /** The rules by bit and the libraries by place, as the sums and screens number them. */
+    RuleIndex index() {
+        return index;
     }
 
     /** Every group of exclusion rules. */
@@ -289,7 +296,7 @@ final class AnswerGroups {
     }
 
     /** Keeps what the {@code fired} groups derived for the profile's answers, read from everything derived. */
-    void remember(Answers answers, List<Group> fired, List<Firing.Derived> derived, java.util.function.ToIntFunction<String> position) {
+    void remember(Answers answers, List<Group> fired, List<Firing.Derived> derived) {
         Map<Group, List<Firing.Derived>> byGroup = new HashMap<>();
         fired.stream().filter(Group::kept).forEach(group -> byGroup.put(group, new ArrayList<>()));
         if (byGroup.isEmpty()) {
@@ -308,24 +315,24 @@ final class AnswerGroups {
                         .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
                 group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
             }
-            group.summaries().put(key, summary(results, position), answers.recent());
+            group.summaries().put(key, summary(results), answers.recent());
         });
     }
 
-    private static Summary summary(List<Firing.Derived> results, java.util.function.ToIntFunction<String> position) {
+    private Summary summary(List<Firing.Derived> results) {
         Map<Integer, Integer> points = new java.util.TreeMap<>();
         List<Firing.Derived> exclusions = new ArrayList<>();
         for (Firing.Derived d : results) {
             if (d.fact() instanceof Score s) {
-                points.merge(position.applyAsInt(s.library()), s.points(), Integer::sum);
+                points.merge(index.placeOf(s.library()), s.points(), Integer::sum);
             } else if (d.fact() instanceof Exclusion) {
                 exclusions.add(d);
             }
         }
         return new Summary(points.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 points.values().stream().mapToInt(Integer::intValue).toArray(),
-                exclusions.stream().mapToInt(d -> position.applyAsInt(((Exclusion) d.fact()).library())).toArray(),
-                exclusions.stream().map(Firing.Derived::rule).toArray(String[]::new));
+                exclusions.stream().mapToInt(d -> index.placeOf(((Exclusion) d.fact()).library())).toArray(),
+                exclusions.stream().mapToInt(d -> index.bit(d.rule())).toArray());
     }
 
     /**
@@ -352,10 +359,10 @@ final class AnswerGroups {
 
     /**
      * As {@link #recall}, for a screen: adds the exclusions the groups derived before for the
-     * profile's answers to {@code exclusions} (the rules excluding each library, by place), and
-     * the groups that have not seen those answers to {@code missing}.
+     * profile's answers to {@code excluding} (the bits of the rules excluding each library, by
+     * place), and the groups that have not seen those answers to {@code missing}.
      */
-    void screen(Answers answers, List<Group> groups, Map<Integer, Set<String>> exclusions, List<Group> missing) {
+    void screen(Answers answers, List<Group> groups, long[][] excluding, List<Group> missing) {
         for (Group group : groups) {
             Summary known = group.kept() ? group.summaries().get(answers.of(group), answers.recent()) : null;
             if (known == null) {
@@ -363,7 +370,7 @@ final class AnswerGroups {
                 continue;
             }
             for (int i = 0; i < known.excludedAt().length; i++) {
-                exclusions.computeIfAbsent(known.excludedAt()[i], k -> new java.util.HashSet<>()).add(known.excludedBy()[i]);
+                index.exclude(excluding, known.excludedAt()[i], known.excludedBy()[i]);
             }
         }
     }

@@ -23,6 +23,7 @@ public final class Engine {
     private static final int DATES = 4;
 
     private final Knowledge knowledge;
+    private final RuleIndex index;
     private final Map<String, Deque<WarmSession>> idle = new ConcurrentHashMap<>();
     /** What the groups of rules by answers derived, per evaluation date, shared by that date's sessions. */
     private final Map<String, AnswerGroups> groups = new ConcurrentHashMap<>();
@@ -31,10 +32,16 @@ public final class Engine {
 
     public Engine(Knowledge knowledge) {
         this.knowledge = knowledge;
+        this.index = new RuleIndex(knowledge);
     }
 
     public Knowledge knowledge() {
         return knowledge;
+    }
+
+    /** The rules by bit and the libraries by place, as {@link Screen}s number them. */
+    public RuleIndex index() {
+        return index;
     }
 
     /** Today in UTC: the evaluation date when none is asked for. */
@@ -85,7 +92,7 @@ public final class Engine {
         if (groups.size() >= DATES) {
             groups.keySet().stream().filter(d -> !idle.containsKey(d)).findFirst().ifPresent(groups::remove);
         }
-        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()));
+        return groups.computeIfAbsent(date, d -> new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads(), index));
     }
 
     private void giveBack(WarmSession session) {

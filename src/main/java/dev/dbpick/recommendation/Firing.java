@@ -4,7 +4,6 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.RuleCompiler;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.support.KnowledgeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,7 +57,7 @@ final class Firing {
 
     private final Knowledge knowledge;
     private final List<Library> libraries;
-    private final Map<String, Integer> positions = new HashMap<>();
+    private final RuleIndex index;
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
     private final Derivations handedOff = new Derivations();
@@ -69,16 +68,14 @@ final class Firing {
     private final AnswerGroups groups;
 
     Firing(Knowledge knowledge) {
-        this(knowledge, new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()));
+        this(knowledge, new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads(), new RuleIndex(knowledge)));
     }
 
     /** With the groups' results shared by the sessions of one evaluation date. */
     Firing(Knowledge knowledge, AnswerGroups groups) {
         this.knowledge = knowledge;
-        this.libraries = knowledge.catalog().libraries();
-        for (int i = 0; i < libraries.size(); i++) {
-            positions.put(libraries.get(i).id(), i);
-        }
+        this.index = groups.index();
+        this.libraries = index.catalog();
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
         this.lineRules = knowledge.rules().lineRules();
         this.handsOff = RuleCompiler.handsOff(knowledge.rules().kieBase().getKiePackages());
@@ -418,39 +415,40 @@ final class Firing {
 
     /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
     Screen screen(Profile profile, Iterable<Derived> derived) {
-        Map<Integer, Set<String>> exclusions = new HashMap<>();
-        addExclusions(exclusions, derived);
-        return screen(profile, exclusions);
+        long[][] excluding = new long[libraries.size()][];
+        addExclusions(excluding, derived);
+        return screen(profile, excluding);
     }
 
-    /** Adds the exclusions among derived facts: the rules excluding each library, by its place in catalog order. */
-    void addExclusions(Map<Integer, Set<String>> exclusions, Iterable<Derived> derived) {
+    /** Adds the exclusions among derived facts: the bits of the rules excluding each library, by its place in catalog order. */
+    void addExclusions(long[][] excluding, Iterable<Derived> derived) {
         for (Derived d : derived) {
             if (d.fact() instanceof Exclusion e) {
-                exclusions.computeIfAbsent(positionOf(e.library()), k -> new HashSet<>()).add(d.rule());
+                index.exclude(excluding, positionOf(e.library()), index.bit(d.rule()));
             }
         }
     }
 
     /** Which libraries pass every hard constraint and which rules exclude the others, from the rules excluding each by place. */
-    Screen screen(Profile profile, Map<Integer, Set<String>> exclusions) {
-        List<String> fitting = new ArrayList<>();
-        Map<String, Set<String>> byId = new HashMap<>();
-        for (int i = 0; i < libraries.size(); i++) {
-            Set<String> rules = exclusions.get(i);
-            if (rules == null) {
-                fitting.add(libraries.get(i).id());
-            } else {
-                byId.put(libraries.get(i).id(), rules);
-            }
-        }
-        return new Screen(profile, fitting, byId);
+    Screen screen(Profile profile, long[][] excluding) {
+        return new Screen(profile, index, excluding);
     }
 
     /** The ids of the libraries at these places in catalog order. */
     Set<String> ids(Set<Integer> places) {
         Set<String> ids = new HashSet<>();
         places.forEach(place -> ids.add(libraries.get(place).id()));
+        return ids;
+    }
+
+    /** The ids of the libraries with a row of excluding rules. */
+    Set<String> excludedIds(long[][] excluding) {
+        Set<String> ids = new HashSet<>();
+        for (int place = 0; place < excluding.length; place++) {
+            if (excluding[place] != null) {
+                ids.add(libraries.get(place).id());
+            }
+        }
         return ids;
     }
 
@@ -467,11 +465,12 @@ final class Firing {
 
     /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
     int positionOf(String library) {
-        Integer position = positions.get(library);
-        if (position == null) {
-            throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");
-        }
-        return position;
+        return index.placeOf(library);
+    }
+
+    /** A rule's bit in the rows of a {@link Screen}. */
+    int bitOf(String rule) {
+        return index.bit(rule);
     }
 
     private static final class Lines {

@@ -4,7 +4,6 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ final class WarmSession implements AutoCloseable {
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
     private final Set<String> fixedExclusions;
-    /** Of {@link #fixed}: the exclusions alone (all a screen reads), and the points and exclusions per library (all a lead reads). */
-    private final List<Firing.Derived> fixedExclusionFacts;
+    /** Of {@link #fixed}: the exclusions alone, as rule bits per library (all a screen reads), and the points and exclusions per library (all a lead reads). */
+    private final long[][] fixedExcluding;
     private final Firing.Tally fixedTally;
     private boolean usable = true;
     /** What the groups derived for the request at hand beyond what they share; forgotten when given back. */
@@ -56,7 +55,8 @@ final class WarmSession implements AutoCloseable {
             this.fixed = List.copyOf(derived);
             this.fixedExclusions = derived.stream().filter(d -> d.fact() instanceof Exclusion)
                     .map(d -> ((Exclusion) d.fact()).library()).collect(Collectors.toUnmodifiableSet());
-            this.fixedExclusionFacts = derived.stream().filter(d -> d.fact() instanceof Exclusion).toList();
+            this.fixedExcluding = new long[groups.index().libraries()][];
+            firing.addExclusions(fixedExcluding, derived);
             this.fixedTally = firing.tally(fixed);
         } catch (RuntimeException e) {
             session.dispose();
@@ -129,19 +129,23 @@ final class WarmSession implements AutoCloseable {
     Screen screen(Profile profile) {
         checkUsable();
         AnswerGroups groups = firing.groups();
-        Map<Integer, Set<String>> exclusions = new HashMap<>();
-        firing.addExclusions(exclusions, fixedExclusionFacts);
+        long[][] excluding = new long[fixedExcluding.length][];
+        for (int place = 0; place < excluding.length; place++) {
+            if (fixedExcluding[place] != null) {
+                excluding[place] = fixedExcluding[place].clone();
+            }
+        }
         List<AnswerGroups.Group> missing = new ArrayList<>();
         AnswerGroups.Answers answers = new AnswerGroups.Answers(profile, recent);
-        groups.screen(answers, groups.exclusions(), exclusions, missing);
+        groups.screen(answers, groups.exclusions(), excluding, missing);
         if (missing.isEmpty() && groups.profileFree()) {
-            return firing.screen(profile, exclusions);
+            return firing.screen(profile, excluding);
         }
-        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), firing.ids(exclusions.keySet()),
+        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), firing.excludedIds(excluding),
                 (derived, handedOff) -> {
-                    firing.addExclusions(exclusions, derived);
-                    firing.addExclusions(exclusions, handedOff);
-                    return firing.screen(profile, exclusions);
+                    firing.addExclusions(excluding, derived);
+                    firing.addExclusions(excluding, handedOff);
+                    return firing.screen(profile, excluding);
                 });
     }
 
@@ -189,8 +193,8 @@ final class WarmSession implements AutoCloseable {
         }
         Map<FactHandle, Firing.Derived> derived = firing.drain();
         List<Firing.Derived> handedOff = firing.drainHandedOff();
-        groups.remember(answers, missingExclusions, handedOff, firing::positionOf);
-        groups.remember(answers, missingLines, handedOff, firing::positionOf);
+        groups.remember(answers, missingExclusions, handedOff);
+        groups.remember(answers, missingLines, handedOff);
         T answer = read.apply(derived.values(), handedOff);
         derived.keySet().forEach(session::delete);
         session.delete(handle);

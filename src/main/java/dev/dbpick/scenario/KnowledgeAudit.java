@@ -176,13 +176,17 @@ public final class KnowledgeAudit {
     public static String describeScreen(Ranking ranking) {
         Map<String, Set<String>> exclusions = new HashMap<>();
         ranking.excluded().forEach(a -> exclusions.put(a.id(), a.exclusions().stream().map(Note::rule).collect(Collectors.toSet())));
-        return describe(new Screen(ranking.profile(), ranking.fitting().stream().map(Assessment::id).toList(), exclusions));
+        return describe(ranking.fitting().stream().map(Assessment::id).toList(), exclusions);
     }
 
     /** Which libraries a screen finds fitting and which rules exclude the others, as text that compares exactly. */
     public static String describe(Screen screen) {
-        return screen.fitting().stream().sorted().collect(Collectors.joining(" ")) + "\n--\n"
-                + screen.exclusions().entrySet().stream().map(e -> e.getKey() + ' ' + new TreeSet<>(e.getValue()))
+        return describe(screen.fitting(), screen.exclusions());
+    }
+
+    private static String describe(List<String> fitting, Map<String, Set<String>> exclusions) {
+        return fitting.stream().sorted().collect(Collectors.joining(" ")) + "\n--\n"
+                + exclusions.entrySet().stream().map(e -> e.getKey() + ' ' + new TreeSet<>(e.getValue()))
                         .sorted().collect(Collectors.joining("\n"));
     }
 

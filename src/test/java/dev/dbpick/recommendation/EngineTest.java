@@ -119,7 +119,7 @@ class EngineTest {
     void aRankingWhoseGroupsAreAllRecalledGivesWhatAFreshSessionGives() {
         List<Profile> all = scenarioAndGeneratedProfiles(19);
         all.addAll(GeneratedProfiles.of(knowledge.questionnaire(), 60, 23, true));   // stacks too: pairing rules
-        assertTrue(new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads()).profileFree(),
+        assertTrue(new AnswerGroups(knowledge.rules().kieBase(), knowledge.rules().profileReads(), new RuleIndex(knowledge)).profileFree(),
                 "every bundled rule is in a kept group or reads nothing of the profile, so the rules are not asked again");
         try (Engine.Asker asker = engine.ask(TestKnowledge.AS_OF)) {
             for (Profile profile : all) {
