@@ -72,8 +72,8 @@ final class AnswerGroups {
     private final boolean profileFree;
     private final RuleIndex index;
 
-    /** What a group derived for one set of answers, and the libraries it excluded: what a complete ranking reads. */
-    record Kept(List<Firing.Derived> results, List<String> excluded) {
+    /** What a group derived for one set of answers, and the places of the libraries it excluded: what a complete ranking reads. */
+    record Kept(List<Firing.Derived> results, int[] excluded) {
     }
 
     /**
@@ -280,17 +280,19 @@ final class AnswerGroups {
 
     /**
      * Adds to {@code results} what the {@code groups} derived before for the profile's answers,
-     * to {@code excluded} the libraries they excluded, and to {@code missing} the groups that
+     * to {@code excluded} the libraries they excluded (by place), and to {@code missing} the groups that
      * have not seen those answers.
      */
-    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, Set<String> excluded, List<Group> missing) {
+    void recall(Answers answers, List<Group> groups, List<Firing.Derived> results, boolean[] excluded, List<Group> missing) {
         for (Group group : groups) {
             Kept known = group.kept() ? group.results().get(answers.of(group), answers.recent()) : null;
             if (known == null) {
                 missing.add(group);
             } else {
                 results.addAll(known.results());
-                excluded.addAll(known.excluded());
+                for (int place : known.excluded()) {
+                    excluded[place] = true;
+                }
             }
         }
     }
@@ -311,8 +313,8 @@ final class AnswerGroups {
         byGroup.forEach((group, results) -> {
             Key key = answers.of(group);
             if (group.results().keeps()) {
-                List<String> excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                        .map(d -> ((Exclusion) d.fact()).library()).distinct().toList();
+                int[] excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
+                        .mapToInt(d -> index.placeOf(((Exclusion) d.fact()).library())).distinct().toArray();
                 group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
             }
             group.summaries().put(key, summary(results), answers.recent());

@@ -1,9 +1,8 @@
 package dev.dbpick.recommendation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -16,37 +15,49 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Derivations {
 
     private final List<Firing.Derived> derived = new ArrayList<>(256);
-    private final Set<String> excluded = new HashSet<>();
+    private final RuleIndex index;
+    /** By library place: whether a rule has excluded it since the last {@link #drain} or {@link #excludedOnly}. */
+    private final boolean[] excluded;
+
+    Derivations(RuleIndex index) {
+        this.index = index;
+        this.excluded = new boolean[index.libraries()];
+    }
 
     /** Records a fact a rule derived, with the rule's name. */
     public void add(RuleContext rule, Object fact) {
         derived.add(new Firing.Derived(rule.getRule().getName(), fact));
         if (fact instanceof Exclusion exclusion) {
-            excluded.add(exclusion.library());
+            int place = index.place(exclusion.library());   // an id the catalog lacks is reported when the lines are read
+            if (place >= 0) {
+                excluded[place] = true;
+            }
         }
     }
 
     /** Whether a rule has excluded the library since the last {@link #drain} or {@link #excludedOnly}. */
     boolean excluded(String library) {
-        return excluded.contains(library);
+        int place = index.place(library);
+        return place >= 0 && excluded[place];
     }
 
-    /** Forgets which libraries were excluded, except {@code still}. */
-    void excludedOnly(Set<String> still) {
-        excluded.clear();
-        excluded.addAll(still);
+    /** Forgets which libraries were excluded, except those {@code still} marks, by place. */
+    void excludedOnly(boolean[] still) {
+        System.arraycopy(still, 0, excluded, 0, excluded.length);
     }
 
-    /** Counts the library as excluded, as if a rule had just excluded it. */
-    void excludedToo(String library) {
-        excluded.add(library);
+    /** Counts the libraries {@code too} marks, by place, as excluded, as if a rule had just excluded them. */
+    void excludedToo(boolean[] too) {
+        for (int place = 0; place < excluded.length; place++) {
+            excluded[place] |= too[place];
+        }
     }
 
     /** What was derived since the last call; forgets it, and which libraries were excluded. */
     List<Firing.Derived> drain() {
         List<Firing.Derived> drained = new ArrayList<>(derived);
         derived.clear();
-        excluded.clear();
+        Arrays.fill(excluded, false);
         return drained;
     }
 }

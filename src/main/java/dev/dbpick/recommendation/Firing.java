@@ -7,7 +7,6 @@ import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class Firing {
     private final RuleIndex index;
     private final int limit;
     private final Map<FactHandle, Derived> live = new LinkedHashMap<>();
-    private final Derivations handedOff = new Derivations();
+    private final Derivations handedOff;
     private final Set<String> lineRules;
     private final boolean handsOff;
     /** Whether the line rules sit in their own agenda groups, fired after every other rule. */
@@ -75,6 +74,7 @@ final class Firing {
     Firing(Knowledge knowledge, AnswerGroups groups) {
         this.knowledge = knowledge;
         this.index = groups.index();
+        this.handedOff = new Derivations(index);
         this.libraries = index.catalog();
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
         this.lineRules = knowledge.rules().lineRules();
@@ -88,14 +88,14 @@ final class Firing {
         return groups;
     }
 
-    /** From now on, only these libraries count as excluded for {@link #fireFittingOnly}. */
-    void excludedOnly(Set<String> libraries) {
-        handedOff.excludedOnly(libraries);
+    /** From now on, only the libraries {@code excluded} marks (by place) count as excluded for {@link #fireFittingOnly}. */
+    void excludedOnly(boolean[] excluded) {
+        handedOff.excludedOnly(excluded);
     }
 
-    /** From now on, these libraries count as excluded too: the exclusions recalled rather than fired. */
-    void excludedToo(Set<String> libraries) {
-        libraries.forEach(handedOff::excludedToo);
+    /** From now on, the libraries {@code excluded} marks count as excluded too: the exclusions recalled rather than fired. */
+    void excludedToo(boolean[] excluded) {
+        handedOff.excludedToo(excluded);
     }
 
     /** Listens to a session: what rules insert (or hand off) and delete, and how often each rule fires. */
@@ -394,17 +394,6 @@ final class Firing {
         Tally copy() {
             return new Tally(scores.clone(), excluded.clone());
         }
-
-        /** The places of the excluded libraries. */
-        Set<Integer> excludedPlaces() {
-            Set<Integer> places = new HashSet<>();
-            for (int i = 0; i < excluded.length; i++) {
-                if (excluded[i]) {
-                    places.add(i);
-                }
-            }
-            return places;
-        }
     }
 
     /** Ranking's tie-break between two libraries of the same score: download rank, then id. */
@@ -434,22 +423,13 @@ final class Firing {
         return new Screen(profile, index, excluding);
     }
 
-    /** The ids of the libraries at these places in catalog order. */
-    Set<String> ids(Set<Integer> places) {
-        Set<String> ids = new HashSet<>();
-        places.forEach(place -> ids.add(libraries.get(place).id()));
-        return ids;
-    }
-
-    /** The ids of the libraries with a row of excluding rules. */
-    Set<String> excludedIds(long[][] excluding) {
-        Set<String> ids = new HashSet<>();
-        for (int place = 0; place < excluding.length; place++) {
-            if (excluding[place] != null) {
-                ids.add(libraries.get(place).id());
+    /** Marks the libraries the derived facts exclude, by place. */
+    void markExcluded(boolean[] excluded, Iterable<Derived> derived) {
+        for (Derived d : derived) {
+            if (d.fact() instanceof Exclusion e) {
+                excluded[positionOf(e.library())] = true;
             }
         }
-        return ids;
     }
 
     /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */

@@ -4,12 +4,9 @@ import dev.dbpick.catalog.Library;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.profile.Profile;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -32,7 +29,8 @@ final class WarmSession implements AutoCloseable {
     private final Firing firing;
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
-    private final Set<String> fixedExclusions;
+    /** By library place, whether the fixed facts exclude it. */
+    private final boolean[] fixedExcluded;
     /** Of {@link #fixed}: the exclusions alone, as rule bits per library (all a screen reads), and the points and exclusions per library (all a lead reads). */
     private final long[][] fixedExcluding;
     private final Firing.Tally fixedTally;
@@ -53,8 +51,8 @@ final class WarmSession implements AutoCloseable {
             List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
             derived.addAll(firing.drainHandedOff());
             this.fixed = List.copyOf(derived);
-            this.fixedExclusions = derived.stream().filter(d -> d.fact() instanceof Exclusion)
-                    .map(d -> ((Exclusion) d.fact()).library()).collect(Collectors.toUnmodifiableSet());
+            this.fixedExcluded = new boolean[groups.index().libraries()];
+            firing.markExcluded(fixedExcluded, derived);
             this.fixedExcluding = new long[groups.index().libraries()][];
             firing.addExclusions(fixedExcluding, derived);
             this.fixedTally = firing.tally(fixed);
@@ -106,8 +104,7 @@ final class WarmSession implements AutoCloseable {
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
             return firing.lead(tally);
         }
-        Set<String> recalledExclusions = firing.ids(tally.excludedPlaces());
-        return fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, recalledExclusions,
+        return fire(profile, answers, Scope.FITTING, missingExclusions, missingLines, tally.excluded(),
                 (derived, handedOff) -> {
                     firing.add(tally, derived);
                     firing.add(tally, handedOff);
@@ -141,7 +138,11 @@ final class WarmSession implements AutoCloseable {
         if (missing.isEmpty() && groups.profileFree()) {
             return firing.screen(profile, excluding);
         }
-        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), firing.excludedIds(excluding),
+        boolean[] recalledExcluded = new boolean[excluding.length];
+        for (int place = 0; place < excluding.length; place++) {
+            recalledExcluded[place] = excluding[place] != null;
+        }
+        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), recalledExcluded,
                 (derived, handedOff) -> {
                     firing.addExclusions(excluding, derived);
                     firing.addExclusions(excluding, handedOff);
@@ -161,17 +162,17 @@ final class WarmSession implements AutoCloseable {
         checkUsable();
         AnswerGroups groups = firing.groups();
         List<Firing.Derived> recalled = new ArrayList<>();
-        Set<String> recalledExclusions = new HashSet<>();
+        boolean[] recalledExcluded = new boolean[fixedExcluded.length];
         List<AnswerGroups.Group> missingExclusions = new ArrayList<>();
         List<AnswerGroups.Group> missingLines = new ArrayList<>();
         AnswerGroups.Answers answers = new AnswerGroups.Answers(profile, recent);
-        groups.recall(answers, groups.exclusions(), recalled, recalledExclusions, missingExclusions);
-        groups.recall(answers, groups.lines(), recalled, recalledExclusions, missingLines);
+        groups.recall(answers, groups.exclusions(), recalled, recalledExcluded, missingExclusions);
+        groups.recall(answers, groups.lines(), recalled, recalledExcluded, missingLines);
         if (missingExclusions.isEmpty() && missingLines.isEmpty() && groups.profileFree()) {
-            return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExclusions));
+            return read.apply(gathered(scope, groups, List.of(), List.of(), recalled, recalledExcluded));
         }
-        return fire(profile, answers, scope, missingExclusions, missingLines, recalledExclusions,
-                (derived, handedOff) -> read.apply(gathered(scope, groups, derived, handedOff, recalled, recalledExclusions)));
+        return fire(profile, answers, scope, missingExclusions, missingLines, recalledExcluded,
+                (derived, handedOff) -> read.apply(gathered(scope, groups, derived, handedOff, recalled, recalledExcluded)));
     }
 
     /**
@@ -179,13 +180,13 @@ final class WarmSession implements AutoCloseable {
      * groups derived, has {@code read} read what was derived, and withdraws all of it.
      */
     private <T> T fire(Profile profile, AnswerGroups.Answers answers, Scope scope, List<AnswerGroups.Group> missingExclusions,
-                              List<AnswerGroups.Group> missingLines, Set<String> recalledExclusions,
+                              List<AnswerGroups.Group> missingLines, boolean[] recalledExcluded,
                               java.util.function.BiFunction<java.util.Collection<Firing.Derived>, List<Firing.Derived>, T> read) {
         AnswerGroups groups = firing.groups();
         usable = false;
         FactHandle handle = session.insert(profile);
-        firing.excludedOnly(fixedExclusions);
-        firing.excludedToo(recalledExclusions);
+        firing.excludedOnly(fixedExcluded);
+        firing.excludedToo(recalledExcluded);
         if (scope == Scope.EXCLUSIONS) {
             firing.fireExclusionsOnly(session, missingExclusions);
         } else {
@@ -216,16 +217,18 @@ final class WarmSession implements AutoCloseable {
     /** The session's fixed results and what this ranking derived, handed off and recalled, as the scope reads them. */
     private List<Firing.Derived> gathered(Scope scope, AnswerGroups groups, java.util.Collection<Firing.Derived> derived,
                                           List<Firing.Derived> handedOff, List<Firing.Derived> recalled,
-                                          Set<String> recalledExclusions) {
+                                          boolean[] recalledExcluded) {
         List<Firing.Derived> all = new ArrayList<>(fixed.size() + derived.size() + handedOff.size() + recalled.size());
         all.addAll(fixed);
         all.addAll(derived);
         if (scope == Scope.FITTING) {
             // The kept groups' lines are derived for every library; a ranking of the fitting ones leaves the excluded out.
-            Set<String> excluded = new HashSet<>(fixedExclusions);
-            addExclusions(excluded, handedOff);
-            addExclusions(excluded, derived);
-            excluded.addAll(recalledExclusions);
+            boolean[] excluded = fixedExcluded.clone();
+            firing.markExcluded(excluded, handedOff);
+            firing.markExcluded(excluded, derived);
+            for (int place = 0; place < excluded.length; place++) {
+                excluded[place] |= recalledExcluded[place];
+            }
             addFitting(all, handedOff, groups, excluded);
             addFitting(all, recalled, groups, excluded);
         } else {
@@ -235,19 +238,12 @@ final class WarmSession implements AutoCloseable {
         return all;
     }
 
-    private static void addExclusions(Set<String> excluded, java.util.Collection<Firing.Derived> derived) {
-        for (Firing.Derived d : derived) {
-            if (d.fact() instanceof Exclusion e) {
-                excluded.add(e.library());
-            }
-        }
-    }
-
     /** Adds the lines, leaving out those of kept line groups about an excluded library. */
-    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, Set<String> excluded) {
+    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, boolean[] excluded) {
         for (Firing.Derived d : lines) {
             String library = d.fact() instanceof Score s ? s.library() : d.fact() instanceof Caution c ? c.library() : null;
-            if (library == null || !excluded.contains(library) || !groups.keptLine(d.rule())) {
+            int place = library == null ? -1 : groups.index().place(library);
+            if (place < 0 || !excluded[place] || !groups.keptLine(d.rule())) {
                 all.add(d);
             }
         }
