@@ -21,8 +21,10 @@ public final class Explainer {
 
     private final Engine.Asker asker;
     private final ProfileChanges changes;
-    /** The rules by bit and the libraries by place, as screens and {@link Exclusions} number them. */
+    /** The rules by bit and the libraries by place, as screens and {@link AfterChange} number them. */
     private final RuleIndex index;
+    /** The scratch set of {@link AfterChange#mayBothAdmit}: an explainer serves one thread. */
+    private final long[] scratch;
     private final boolean prunePairs;
     /** The last profile whose single changes were asked for, and those changes: pivots and relaxations share them. */
     private Profile singlesOf;
@@ -39,6 +41,7 @@ public final class Explainer {
         var knowledge = asker.engine().knowledge();
         this.changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
         this.index = asker.engine().index();
+        this.scratch = AfterChange.scratch(index);
     }
 
     public ProfileChanges changes() {
@@ -86,7 +89,7 @@ public final class Explainer {
         }
         List<Relaxation> relaxations = new ArrayList<>();
         List<Change> notEnough = new ArrayList<>();
-        List<Exclusions> remaining = new ArrayList<>();
+        List<AfterChange> remaining = new ArrayList<>();
         for (Change change : singles(ranking.profile())) {
             Screen screen = asker.screen(change.profile());
             if (screen.anyFits() && admits(change, asker.lead(change.profile()), relaxations)) {
@@ -122,7 +125,7 @@ public final class Explainer {
      */
     public Optional<Found> smallest(Profile profile, String library) {
         List<Change> singles = singles(profile);
-        List<Exclusions> after = new ArrayList<>(singles.size());
+        List<AfterChange> after = new ArrayList<>(singles.size());
         for (Change change : singles) {
             Screen screen = asker.screen(change.profile());
             Optional<Found> found = recommends(change, screen, library);
@@ -158,52 +161,29 @@ public final class Explainer {
     }
 
     /**
-     * Whether a pair of changes could admit some library (or {@code library}, when given): a
-     * library stays out after both when a rule excludes it after each change alike (an exclusion
-     * rule is a conjunction of conditions on the answers), or when a rule excludes it after one
-     * change and does not read the answer the other change makes (it then matches the pair as it
-     * matched that one change: {@link dev.dbpick.knowledge.RuleCompiler#profileReads}). Asked
-     * for every pair of changes, so it works on bit sets of rules: for each library, the rules
-     * excluding it after a change, and for each change, the rules that may read what it changes.
+     * Whether a pair of changes could admit some library (or {@code library}, when given), by
+     * what excludes libraries after each ({@link AfterChange}): pairs that cannot help are not
+     * ranked.
      */
-    private boolean mayBothAdmit(Exclusions a, Exclusions b, String library) {
+    private boolean mayBothAdmit(AfterChange a, AfterChange b, String library) {
         if (!prunePairs) {
             return true;
         }
+        int place = -1;
         if (library != null) {
-            int position = index.place(library);
-            return position < 0 || mayAdmit(position, a, b);
-        }
-        for (int position = 0; position < a.byLibrary().length; position++) {
-            if (mayAdmit(position, a, b)) {
+            place = index.place(library);
+            if (place < 0) {
                 return true;
             }
         }
-        return false;
-    }
-
-    private static boolean mayAdmit(int library, Exclusions a, Exclusions b) {
-        long[] afterA = a.byLibrary()[library];
-        long[] afterB = b.byLibrary()[library];
-        if (afterA.length == 0 && afterB.length == 0) {
-            return true;
-        }
-        for (int w = 0; w < a.readers().length; w++) {
-            long byA = afterA.length == 0 ? 0 : afterA[w];
-            long byB = afterB.length == 0 ? 0 : afterB[w];
-            if ((byA & (byB | ~b.readers()[w])) != 0 || (byB & ~a.readers()[w]) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return a.mayBothAdmit(b, place, index.libraries(), scratch);
     }
 
     /**
-     * The rules that exclude each library after a change, and the rules that may read the answers
-     * the change makes ({@code databases}, or {@code constraints.migrations} for one flag), as bit
-     * sets over the rules ({@link RuleIndex}); a library that passes has an empty row.
+     * What excludes libraries after a change, and the rules that may read the answers the change
+     * makes ({@code databases}, or {@code constraints.migrations} for one flag).
      */
-    private Exclusions exclusions(Screen screen, Change change) {
+    private AfterChange exclusions(Screen screen, Change change) {
         long[] readers = index.unknownReaders().clone();
         change.changes().fields().forEachRemaining(entry -> {
             if (entry.getValue().isObject()) {
@@ -212,21 +192,13 @@ public final class Explainer {
                 or(readers, index.readers(entry.getKey()));
             }
         });
-        long[][] byLibrary = new long[index.libraries()][];
-        for (int place = 0; place < byLibrary.length; place++) {
-            byLibrary[place] = screen.excludingRules(place);
-        }
-        return new Exclusions(byLibrary, readers);
+        return AfterChange.of(screen, index, readers);
     }
 
     private static void or(long[] into, long[] bits) {
         for (int w = 0; w < into.length; w++) {
             into[w] |= bits[w];
         }
-    }
-
-    /** For each library in catalog order, the rules excluding it after a change; and the rules that may read the change. */
-    private record Exclusions(long[][] byLibrary, long[] readers) {
     }
 
     /** A change and the ranking it gives. */
