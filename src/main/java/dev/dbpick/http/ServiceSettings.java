@@ -17,7 +17,7 @@ import io.micronaut.core.annotation.Nullable;
  * @param requestTimeoutSeconds a request must arrive whole within this many seconds, else 408 (default 10)
  * @param gateTimeoutSeconds    a reload's checks (compile, data, scenarios) must finish within this many seconds (default 60)
  * @param rankingTimeoutSeconds a request's ranking and explanations must finish within this many seconds, else 503 (default 5)
- * @param rankingThreads        threads that rank, apart from the threads that take requests (default 8)
+ * @param rankingThreads        threads that rank, apart from the threads that take requests (default: one per core, at least 2)
  * @param team                  a team's folder of rules/ and data/ laid over the knowledge ({@code DBPICK_TEAM}); none by default
  */
 @ConfigurationProperties("dbpick")
@@ -44,9 +44,15 @@ public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nu
         return java.time.Duration.ofSeconds(rankingTimeoutSeconds == null ? 5 : Math.max(1, rankingTimeoutSeconds));
     }
 
-    /** How many rankings run at once. */
+    /**
+     * How many rankings run at once. Rankings are CPU-bound, so by default one per core (at least
+     * two): more threads than cores serve no more requests, only interleave them, and each
+     * request's working objects then live long enough to be promoted and collected as old
+     * garbage. Measured with every explanation asked for, 32 connections, two cores: 8 threads
+     * 4,718 us of server CPU per POST, 24 full collections in 6,000 requests; 2 threads 3,732 us, 4.
+     */
     public int rankingThreadCount() {
-        return rankingThreads == null ? 8 : Math.max(1, rankingThreads);
+        return rankingThreads == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : Math.max(1, rankingThreads);
     }
 
     /** How long a request may take to arrive whole. */
