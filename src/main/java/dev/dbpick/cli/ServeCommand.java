@@ -114,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
             "dbpick.request-timeout-seconds", 1,
             "dbpick.gate-timeout-seconds", 5,
             "dbpick.ranking-timeout-seconds", 1,
-            "dbpick.ranking-threads", 1);
+            "dbpick.ranking-threads", 1,
+            "dbpick.warm-up-seconds", 0);
 
     /**
      * A setting that is not a number, or out of range, is a usage error naming the setting and

@@ -107,7 +107,13 @@ public class KnowledgeHolder {
             throw new KnowledgeException(first.verdict().summary() + " on the knowledge to serve", first.verdict().problems());
         }
         Knowledge knowledge = first.engine().knowledge();
-        current.set(new Loaded(new Advisor(first.engine()), Instant.now()));
+        Advisor advisor = new Advisor(first.engine());
+        long warmUpStart = System.nanoTime();
+        int warmed = ServiceWarmUp.run(advisor, settings.warmUp());
+        if (warmed > 0) {
+            LOG.info("warm-up answered {} profiles in {} ms", warmed, (System.nanoTime() - warmUpStart) / 1_000_000);
+        }
+        current.set(new Loaded(advisor, Instant.now()));
         LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}{}", knowledge.revision(),
                 knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label(),
                 team == null ? "" : " teamFolder=" + team.label());

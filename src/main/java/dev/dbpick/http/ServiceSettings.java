@@ -19,6 +19,7 @@ import io.micronaut.core.annotation.Nullable;
  * @param rankingTimeoutSeconds a request's ranking and explanations must finish within this many seconds, else 503 (default 5)
  * @param rankingThreads        threads that rank, apart from the threads that take requests (default: one per core, at least 2)
  * @param team                  a team's folder of rules/ and data/ laid over the knowledge ({@code DBPICK_TEAM}); none by default
+ * @param warmUpSeconds         answer warm-up profiles for at most this many seconds before listening (default 3; 0 for none)
  */
 @ConfigurationProperties("dbpick")
 public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nullable String adminToken,
@@ -26,7 +27,7 @@ public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nu
                               @Nullable Integer resultCacheSize, @Nullable Integer requestTimeoutSeconds,
                               @Nullable Integer gateTimeoutSeconds, @Nullable Integer resultCacheMib,
                               @Nullable Integer rankingTimeoutSeconds, @Nullable Integer rankingThreads,
-                              @Nullable String team) {
+                              @Nullable String team, @Nullable Integer warmUpSeconds) {
 
     public ServiceSettings {
         if (adminToken != null) {
@@ -53,6 +54,11 @@ public record ServiceSettings(@Nullable String rules, @Nullable String data, @Nu
      */
     public int rankingThreadCount() {
         return rankingThreads == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : Math.max(1, rankingThreads);
+    }
+
+    /** How long the service answers warm-up profiles before it listens ({@link ServiceWarmUp}). */
+    public java.time.Duration warmUp() {
+        return java.time.Duration.ofSeconds(warmUpSeconds == null ? 3 : Math.max(0, warmUpSeconds));
     }
 
     /** How long a request may take to arrive whole. */

@@ -81,6 +81,6 @@ class ResultCacheTest {
     }
 
     private static ServiceSettings settings(int entries, int mib) {
-        return new ServiceSettings(null, null, null, false, null, entries, null, null, mib, null, null, null);
+        return new ServiceSettings(null, null, null, false, null, entries, null, null, mib, null, null, null, null);
     }
 }
