@@ -109,7 +109,7 @@ public class KnowledgeHolder {
         Knowledge knowledge = first.engine().knowledge();
         Advisor advisor = new Advisor(first.engine());
         long warmUpStart = System.nanoTime();
-        int warmed = ServiceWarmUp.run(advisor, settings.warmUp());
+        int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout());
         if (warmed > 0) {
             LOG.info("warm-up answered {} profiles in {} ms", warmed, (System.nanoTime() - warmUpStart) / 1_000_000);
         }

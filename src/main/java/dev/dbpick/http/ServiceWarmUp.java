@@ -7,6 +7,7 @@ import dev.dbpick.explanation.Include;
 import dev.dbpick.explanation.ProfileChanges;
 import dev.dbpick.profile.Profile;
 import dev.dbpick.profile.ProfileReader;
+import dev.dbpick.recommendation.Deadline;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.render.Json;
 import java.time.Duration;
@@ -33,11 +34,13 @@ final class ServiceWarmUp {
     }
 
     /**
-     * Answers warm-up profiles with {@code advisor} until {@code budget} is spent or they run out.
+     * Answers warm-up profiles with {@code advisor} until {@code budget} is spent or they run out,
+     * each answer within {@code perAnswer} (the service's ranking budget): a rule that makes one
+     * answer slow ends the warm-up rather than holding the start.
      *
      * @return how many profiles were answered
      */
-    static int run(Advisor advisor, Duration budget) {
+    static int run(Advisor advisor, Duration budget, Duration perAnswer) {
         if (budget.isZero() || budget.isNegative()) {
             return 0;
         }
@@ -55,8 +58,8 @@ final class ServiceWarmUp {
                     if (System.nanoTime() > deadline) {
                         return answered;
                     }
-                    Result explained = advisor.recommend(profile, 10, today, Include.ALL);
-                    Result plain = advisor.recommend(profile, 10, today, Include.NONE);
+                    Result explained = Deadline.within(perAnswer, () -> advisor.recommend(profile, 10, today, Include.ALL));
+                    Result plain = Deadline.within(perAnswer, () -> advisor.recommend(profile, 10, today, Include.NONE));
                     if (Json.compact(explained).isEmpty() || Json.compact(plain).isEmpty()) {
                         throw new IllegalStateException("an empty answer");
                     }

@@ -18,7 +18,7 @@ class ServiceWarmUpTest {
 
         // When it warms up for a second
         long start = System.nanoTime();
-        int answered = ServiceWarmUp.run(advisor, Duration.ofSeconds(1));
+        int answered = ServiceWarmUp.run(advisor, Duration.ofSeconds(1), Duration.ofMinutes(5));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         // Then it answered the empty profile at least, and stopped near its time (one answer may run over)
@@ -30,7 +30,19 @@ class ServiceWarmUpTest {
     void noTimeMeansNoWarmUp() {
         Advisor advisor = new Advisor(new Engine(TestKnowledge.knowledge()));
 
-        assertEquals(0, ServiceWarmUp.run(advisor, Duration.ZERO));
+        assertEquals(0, ServiceWarmUp.run(advisor, Duration.ZERO, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void anAnswerPastItsBudgetEndsTheWarmUpQuietly() {
+        Advisor advisor = new Advisor(new Engine(TestKnowledge.knowledge()));
+
+        // One nanosecond per answer: the first firing stops it, and the warm-up ends without throwing
+        long start = System.nanoTime();
+        int answered = ServiceWarmUp.run(advisor, Duration.ofMinutes(5), Duration.ofNanos(1));
+
+        assertEquals(0, answered);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMinutes(1)) < 0);
     }
 
     @Test
