@@ -96,7 +96,7 @@ public final class Explainer {
                 continue;
             }
             notEnough.add(change);
-            remaining.add(exclusions(screen, change));
+            remaining.add(afterChange(screen, change));
         }
         for (int i = 0; i < notEnough.size(); i++) {
             for (int j = i + 1; j < notEnough.size(); j++) {
@@ -132,7 +132,7 @@ public final class Explainer {
             if (found.isPresent()) {
                 return found;
             }
-            after.add(exclusions(screen, change));
+            after.add(afterChange(screen, change));
         }
         for (int i = 0; i < singles.size(); i++) {
             for (int j = i + 1; j < singles.size(); j++) {
@@ -183,7 +183,7 @@ public final class Explainer {
      * What excludes libraries after a change, and the rules that may read the answers the change
      * makes ({@code databases}, or {@code constraints.migrations} for one flag).
      */
-    private AfterChange exclusions(Screen screen, Change change) {
+    private AfterChange afterChange(Screen screen, Change change) {
         long[] readers = index.unknownReaders().clone();
         change.changes().fields().forEachRemaining(entry -> {
             if (entry.getValue().isObject()) {

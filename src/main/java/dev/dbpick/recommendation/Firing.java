@@ -402,13 +402,6 @@ final class Firing {
         return byUsage != 0 ? byUsage < 0 : a.id().compareTo(b.id()) < 0;
     }
 
-    /** Which libraries pass every hard constraint and which rules exclude the others, from the derived facts. */
-    Screen screen(Profile profile, Iterable<Derived> derived) {
-        long[][] excluding = new long[libraries.size()][];
-        addExclusions(excluding, derived);
-        return screen(profile, excluding);
-    }
-
     /** Adds the exclusions among derived facts: the bits of the rules excluding each library, by its place in catalog order. */
     void addExclusions(long[][] excluding, Iterable<Derived> derived) {
         for (Derived d : derived) {
@@ -446,11 +439,6 @@ final class Firing {
     /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
     int positionOf(String library) {
         return index.placeOf(library);
-    }
-
-    /** A rule's bit in the rows of a {@link Screen}. */
-    int bitOf(String rule) {
-        return index.bit(rule);
     }
 
     private static final class Lines {

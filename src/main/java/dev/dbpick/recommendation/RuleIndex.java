@@ -61,8 +61,8 @@ public final class RuleIndex {
 
     /** A library's place; a fact about an id the catalog does not have is a fault in the rules. */
     int placeOf(String library) {
-        Integer place = places.get(library);
-        if (place == null) {
+        int place = place(library);
+        if (place < 0) {
             throw new KnowledgeException("a rule derived a fact about \"" + library + "\", which is not a library of the catalog");
         }
         return place;
@@ -118,6 +118,15 @@ public final class RuleIndex {
             }
         }
         return false;
+    }
+
+    /** By library place, whether the library has a row of excluding rules. */
+    static boolean[] excluded(long[][] rows) {
+        boolean[] excluded = new boolean[rows.length];
+        for (int place = 0; place < rows.length; place++) {
+            excluded[place] = rows[place] != null;
+        }
+        return excluded;
     }
 
     /** Sets a rule's bit in a library's row, making the row when the library had none. */

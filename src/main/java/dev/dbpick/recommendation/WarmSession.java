@@ -29,7 +29,7 @@ final class WarmSession implements AutoCloseable {
     private final Firing firing;
     private final Evaluation evaluation;
     private final List<Firing.Derived> fixed;
-    /** By library place, whether the fixed facts exclude it. */
+    /** By library place, whether the fixed facts exclude it: the places with a row in {@link #fixedExcluding}. */
     private final boolean[] fixedExcluded;
     /** Of {@link #fixed}: the exclusions alone, as rule bits per library (all a screen reads), and the points and exclusions per library (all a lead reads). */
     private final long[][] fixedExcluding;
@@ -51,10 +51,9 @@ final class WarmSession implements AutoCloseable {
             List<Firing.Derived> derived = new ArrayList<>(firing.drain().values());
             derived.addAll(firing.drainHandedOff());
             this.fixed = List.copyOf(derived);
-            this.fixedExcluded = new boolean[groups.index().libraries()];
-            firing.markExcluded(fixedExcluded, derived);
             this.fixedExcluding = new long[groups.index().libraries()][];
             firing.addExclusions(fixedExcluding, derived);
+            this.fixedExcluded = RuleIndex.excluded(fixedExcluding);
             this.fixedTally = firing.tally(fixed);
         } catch (RuntimeException e) {
             session.dispose();
@@ -138,11 +137,7 @@ final class WarmSession implements AutoCloseable {
         if (missing.isEmpty() && groups.profileFree()) {
             return firing.screen(profile, excluding);
         }
-        boolean[] recalledExcluded = new boolean[excluding.length];
-        for (int place = 0; place < excluding.length; place++) {
-            recalledExcluded[place] = excluding[place] != null;
-        }
-        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), recalledExcluded,
+        return fire(profile, answers, Scope.EXCLUSIONS, missing, List.of(), RuleIndex.excluded(excluding),
                 (derived, handedOff) -> {
                     firing.addExclusions(excluding, derived);
                     firing.addExclusions(excluding, handedOff);
