@@ -27,8 +27,6 @@ public final class ProfileChanges {
     private final Questionnaire questionnaire;
     private final ProfileReader reader;
     private final List<String> order;
-    private Profile treeOf;
-    private ObjectNode tree;
 
     /** @param order the profile fields from the most to the least plausible to change */
     public ProfileChanges(Questionnaire questionnaire, List<String> order) {
@@ -99,19 +97,10 @@ public final class ProfileChanges {
     /** The profile with changes merged over it, or null when that is not a valid profile. */
     public Profile apply(Profile profile, ObjectNode changes) {
         try {
-            return reader.validate(merge(tree(profile).deepCopy(), changes));
+            return reader.change(profile, changes);
         } catch (ProfileException e) {
             return null;
         }
-    }
-
-    /** The profile as a JSON tree, made once for the many changes of one profile: an instance serves one thread, as an Explainer does. */
-    private ObjectNode tree(Profile profile) {
-        if (treeOf == null || !treeOf.equals(profile)) {
-            tree = Mappers.json().valueToTree(profile);
-            treeOf = profile;
-        }
-        return tree;
     }
 
     /** Merges {@code changes} over {@code target}: objects key by key, every other value replaced. */
