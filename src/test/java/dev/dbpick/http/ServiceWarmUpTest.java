@@ -46,8 +46,8 @@ class ServiceWarmUpTest {
     }
 
     @Test
-    void theSettingDefaultsToThreeSecondsAndZeroTurnsItOff() {
-        assertEquals(Duration.ofSeconds(3), settings(null).warmUp());
+    void theSettingDefaultsToEightSecondsAndZeroTurnsItOff() {
+        assertEquals(Duration.ofSeconds(8), settings(null).warmUp());
         assertEquals(Duration.ZERO, settings(0).warmUp());
         assertEquals(Duration.ZERO, settings(-4).warmUp());
     }
