@@ -106,6 +106,18 @@ public class KnowledgeHolder {
         if (!first.verdict().passed()) {
             throw new KnowledgeException(first.verdict().summary() + " on the knowledge to serve", first.verdict().problems());
         }
+        boolean editable = rulesFolder.root().getFileSystem() == FileSystems.getDefault()
+                && dataFolder.root().getFileSystem() == FileSystems.getDefault();
+        if (editable && (settings.watching() || settings.adminToken() != null)) {
+            if (handover != null) {
+                // A copy of what just passed, read as an edit will be: warm-ups exercise the same code.
+                Path known = handover.resolve("known-good");
+                if (copyTree(rulesFolder.root(), known.resolve("rules")) && copyTree(dataFolder.root(), known.resolve("data"))) {
+                    gate.warmUpOn(new KnowledgeFolder("rules", known.resolve("rules")), new KnowledgeFolder("data", known.resolve("data")));
+                }
+            }
+            gate.warmUp(settings.gateTimeout());   // while the service warms up: the first edit finds the gate warm
+        }
         Knowledge knowledge = first.engine().knowledge();
         Advisor advisor = new Advisor(first.engine());
         long warmUpStart = System.nanoTime();
@@ -117,18 +129,6 @@ public class KnowledgeHolder {
         LOG.info("knowledge loaded revision={} rules={} libraries={} rulesFolder={} dataFolder={}{}", knowledge.revision(),
                 knowledge.rules().names().size(), knowledge.catalog().size(), rulesFolder.label(), dataFolder.label(),
                 team == null ? "" : " teamFolder=" + team.label());
-        boolean editable = rulesFolder.root().getFileSystem() == FileSystems.getDefault()
-                && dataFolder.root().getFileSystem() == FileSystems.getDefault();
-        if (editable && (settings.watching() || settings.adminToken() != null)) {
-            if (handover != null) {
-                // A copy of what just passed, read as an edit will be: warm-ups exercise the same code.
-                Path known = handover.resolve("known-good");
-                if (copyTree(rulesFolder.root(), known.resolve("rules")) && copyTree(dataFolder.root(), known.resolve("data"))) {
-                    gate.warmUpOn(new KnowledgeFolder("rules", known.resolve("rules")), new KnowledgeFolder("data", known.resolve("data")));
-                }
-            }
-            gate.warmUp(settings.gateTimeout());   // so that the first edit finds the gate warm
-        }
     }
 
     /** Stops the reload gate's worker and removes its hand-over folder. */
