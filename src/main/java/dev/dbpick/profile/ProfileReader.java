@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Turns profile JSON into a {@link Profile}, checking every field against the questionnaire.
@@ -61,19 +63,7 @@ public final class ProfileReader {
 
     /** Validates the fields of a parsed document and fills in defaults. */
     public Profile validate(ObjectNode document) {
-        checkFields(document);
-        return new Profile(
-                single(document, "purpose"),
-                multiple(document, "databases"),
-                single(document, "async"),
-                single(document, "deployment"),
-                single(document, "sharedBy"),
-                single(document, "python"),
-                single(document, "framework"),
-                single(document, "workload"),
-                multiple(document, "alreadyUses"),
-                multiple(document, "priorities"),
-                flags(document, "constraints"));
+        return read(document, null);
     }
 
     /**
@@ -83,19 +73,30 @@ public final class ProfileReader {
      * apply hundreds of changes to one profile; none of them needs the rest read again.
      */
     public Profile change(Profile profile, ObjectNode changes) {
-        checkFields(changes);
+        return read(changes, profile);
+    }
+
+    /** Every field of {@code document}; without a {@code base}, every field, else only those the document has. */
+    private Profile read(ObjectNode document, Profile base) {
+        checkFields(document);
         return new Profile(
-                changes.has("purpose") ? single(changes, "purpose") : profile.purpose(),
-                changes.has("databases") ? multiple(changes, "databases") : profile.databases(),
-                changes.has("async") ? single(changes, "async") : profile.async(),
-                changes.has("deployment") ? single(changes, "deployment") : profile.deployment(),
-                changes.has("sharedBy") ? single(changes, "sharedBy") : profile.sharedBy(),
-                changes.has("python") ? single(changes, "python") : profile.python(),
-                changes.has("framework") ? single(changes, "framework") : profile.framework(),
-                changes.has("workload") ? single(changes, "workload") : profile.workload(),
-                changes.has("alreadyUses") ? multiple(changes, "alreadyUses") : profile.alreadyUses(),
-                changes.has("priorities") ? multiple(changes, "priorities") : profile.priorities(),
-                changes.has("constraints") ? changedFlags(profile.constraints(), changes) : profile.constraints());
+                field(document, base, "purpose", Profile::purpose, this::single),
+                field(document, base, "databases", Profile::databases, this::multiple),
+                field(document, base, "async", Profile::async, this::single),
+                field(document, base, "deployment", Profile::deployment, this::single),
+                field(document, base, "sharedBy", Profile::sharedBy, this::single),
+                field(document, base, "python", Profile::python, this::single),
+                field(document, base, "framework", Profile::framework, this::single),
+                field(document, base, "workload", Profile::workload, this::single),
+                field(document, base, "alreadyUses", Profile::alreadyUses, this::multiple),
+                field(document, base, "priorities", Profile::priorities, this::multiple),
+                field(document, base, "constraints", Profile::constraints,
+                        (changes, field) -> base == null ? flags(changes, field) : changedFlags(base.constraints(), changes)));
+    }
+
+    private static <T> T field(ObjectNode document, Profile base, String field, Function<Profile, T> current,
+                               BiFunction<ObjectNode, String, T> read) {
+        return base == null || document.has(field) ? read.apply(document, field) : current.apply(base);
     }
 
     /** The constraints after a change: an object of flags is merged over them, anything else read as a whole. */
