@@ -76,17 +76,20 @@ public final class LoadGenerator {
         run(client, recommend, requests / 10, connections, 0, null);    // warm-up
         Phase healthPhase = run(client, health, requests, connections, 0, null);
         long cpuBefore = cpuTicks(pid);
+        long systemBefore = systemTicks(pid);
         Map<String, Long> threadsBefore = threadTicks(pid);
         Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, reload);
         long cpuAfter = cpuTicks(pid);
+        long systemAfter = systemTicks(pid);
         Map<String, Long> threadsAfter = threadTicks(pid);
         System.out.println(healthPhase.report("GET /health"));
         System.out.println(recommendPhase.report("POST " + recommendations));
         System.out.printf("ratio POST/GET: %.2f%n", recommendPhase.perSecond() / healthPhase.perSecond());
         if (pid > 0) {
             double ticksPerSecond = 100.0;   // USER_HZ on Linux
-            System.out.printf("server CPU per POST: %.0f us (user+system, over %,d requests)%n",
-                    (cpuAfter - cpuBefore) / ticksPerSecond * 1e6 / requests, requests);
+            System.out.printf("server CPU per POST: %.0f us (user+system, over %,d requests; system %.0f us)%n",
+                    (cpuAfter - cpuBefore) / ticksPerSecond * 1e6 / requests, requests,
+                    (systemAfter - systemBefore) / ticksPerSecond * 1e6 / requests);
             System.out.println("server CPU per POST by thread: " + byThread(threadsBefore, threadsAfter, requests));
             System.out.printf("service resident memory: start %d MiB, end %d MiB, peak %d MiB%n",
                     startRss >> 10, memory(pid, "VmRSS") >> 10, memory(pid, "VmHWM") >> 10);
@@ -111,12 +114,22 @@ public final class LoadGenerator {
 
     /** User plus system CPU time of a process so far, in clock ticks (/proc/PID/stat fields 14 and 15). */
     private static long cpuTicks(long pid) throws IOException {
+        long[] ticks = statTicks(pid);
+        return ticks[0] + ticks[1];
+    }
+
+    /** System (kernel) CPU time of a process so far, in clock ticks: the system calls and the scheduling of its threads. */
+    private static long systemTicks(long pid) throws IOException {
+        return statTicks(pid)[1];
+    }
+
+    private static long[] statTicks(long pid) throws IOException {
         if (pid <= 0) {
-            return 0;
+            return new long[2];
         }
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /**
