@@ -1,5 +1,6 @@
 package dev.dbpick.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
@@ -91,7 +92,8 @@ public class KnowledgeHolder {
         }
     }
 
-    public KnowledgeHolder(ServiceSettings settings) {
+    /** @param mapper the service's JSON mapper, which the warm-up writes its answers with */
+    public KnowledgeHolder(ServiceSettings settings, ObjectMapper mapper) {
         this.settings = settings;
         Path workingDirectory = Path.of("").toAbsolutePath();
         TeamFolder named = TeamFolder.resolve("--team (dbpick.team, DBPICK_TEAM)", settings.team());
@@ -121,7 +123,8 @@ public class KnowledgeHolder {
         Knowledge knowledge = first.engine().knowledge();
         Advisor advisor = new Advisor(first.engine());
         long warmUpStart = System.nanoTime();
-        int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout());
+        int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout(),
+                ServiceWarmUp.asTheServiceWrites(mapper));
         if (warmed > 0) {
             LOG.info("warm-up answered {} profiles in {} ms", warmed, (System.nanoTime() - warmUpStart) / 1_000_000);
         }

@@ -1,5 +1,7 @@
 package dev.dbpick.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.advice.Result;
 import dev.dbpick.explanation.Change;
@@ -10,17 +12,26 @@ import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Deadline;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.render.Json;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers before the service listens, for at most {@code dbpick.warm-up-seconds}: the empty
- * profile, each profile one answer away from it, then each two answers away, every one with
- * and without the what-if explanations and written as JSON. The first requests then find the
+ * profile, each profile one answer away from it, then each two answers away, every one read
+ * from its JSON text as a request's body is, answered with and without the what-if
+ * explanations, and written as the service writes an answer (its JSON mapper, into a Netty
+ * buffer: {@link #asTheServiceWrites}). The first requests then find the
  * engine's code compiled by the JIT and its answer groups filled
  * ({@code dev.dbpick.recommendation.AnswerGroups}) rather than paying for both: measured over
  * the first 6,000 requests with every explanation, the compiler alone took about a third of the
@@ -38,9 +49,10 @@ final class ServiceWarmUp {
      * each answer within {@code perAnswer} (the service's ranking budget): a rule that makes one
      * answer slow ends the warm-up rather than holding the start.
      *
+     * @param write writes an answer as the service would, returning its length
      * @return how many profiles were answered
      */
-    static int run(Advisor advisor, Duration budget, Duration perAnswer) {
+    static int run(Advisor advisor, Duration budget, Duration perAnswer, ToIntFunction<Result> write) {
         if (budget.isZero() || budget.isNegative()) {
             return 0;
         }
@@ -50,21 +62,22 @@ final class ServiceWarmUp {
         try {
             var knowledge = advisor.knowledge();
             ProfileChanges changes = new ProfileChanges(knowledge.questionnaire(), knowledge.settings().changeOrder());
-            Profile empty = new ProfileReader(knowledge.questionnaire()).read("{}");
-            List<Profile> next = List.of(empty);
+            ProfileReader reader = new ProfileReader(knowledge.questionnaire());
+            List<Profile> next = List.of(reader.read("{}"));
             while (!next.isEmpty()) {
                 List<Profile> further = new ArrayList<>();
-                for (Profile profile : next) {
+                for (Profile generated : next) {
                     if (System.nanoTime() > deadline) {
                         return answered;
                     }
+                    Profile profile = reader.read(Json.compact(generated));
                     Result explained = Deadline.within(perAnswer, () -> advisor.recommend(profile, 10, today, Include.ALL));
                     Result plain = Deadline.within(perAnswer, () -> advisor.recommend(profile, 10, today, Include.NONE));
-                    Json.compact(explained);   // warms the JSON writer as the answers' way out does
-                    Json.compact(plain);
+                    write.applyAsInt(explained);
+                    write.applyAsInt(plain);
                     answered++;
                     if (next.size() < 1000) {
-                        for (Change change : changes.singles(profile)) {
+                        for (Change change : changes.singles(generated)) {
                             further.add(change.profile());
                         }
                     }
@@ -75,5 +88,28 @@ final class ServiceWarmUp {
             LOG.warn("warm-up stopped after {} profiles: {}", answered, e.toString());
         }
         return answered;
+    }
+
+    /**
+     * Writes an answer as a response's body is written: by the service's JSON mapper (Micronaut's,
+     * with its settings) through a stream into a buffer of Netty's allocator, which grows as the
+     * answer is written; the buffer is released. Engine-only warm-ups left this path, about a
+     * third of a default answer's CPU, to be compiled while the first requests were served.
+     *
+     * @return the answer's length in bytes
+     */
+    static ToIntFunction<Result> asTheServiceWrites(ObjectMapper mapper) {
+        ObjectWriter writer = mapper.writer();
+        return result -> {
+            ByteBuf buffer = ByteBufAllocator.DEFAULT.buffer();
+            try (OutputStream out = new ByteBufOutputStream(buffer)) {
+                writer.writeValue(out, result);
+                return buffer.readableBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                buffer.release();
+            }
+        };
     }
 }
