@@ -94,7 +94,7 @@ final class ServiceWarmUp {
      * Writes an answer as a response's body is written: by the service's JSON mapper (Micronaut's,
      * with its settings) through a stream into a buffer of Netty's allocator, which grows as the
      * answer is written; the buffer is released. Engine-only warm-ups left this path, about a
-     * third of a default answer's CPU, to be compiled while the first requests were served.
+     * fifth of a default answer's CPU, to be compiled while the first requests were served.
      *
      * @return the answer's length in bytes
      */
