@@ -76,7 +76,10 @@ public final class ProfileReader {
         return read(changes, profile);
     }
 
-    /** Every field of {@code document}; without a {@code base}, every field, else only those the document has. */
+    /**
+     * The profile {@code document} describes: without a {@code base}, every field is read from it
+     * (defaults where it has none); with one, only the fields the document has, the rest kept from the base.
+     */
     private Profile read(ObjectNode document, Profile base) {
         checkFields(document);
         return new Profile(

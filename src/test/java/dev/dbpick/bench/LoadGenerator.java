@@ -75,12 +75,10 @@ public final class LoadGenerator {
         run(client, health, requests / 10, connections, 0, null);       // warm-up
         run(client, recommend, requests / 10, connections, 0, null);    // warm-up
         Phase healthPhase = run(client, health, requests, connections, 0, null);
-        long cpuBefore = cpuTicks(pid);
-        long systemBefore = systemTicks(pid);
+        long[] cpuBefore = cpuTicks(pid);
         Map<String, Long> threadsBefore = threadTicks(pid);
         Phase recommendPhase = run(client, recommend, requests, connections, token == null ? 0 : reloads, reload);
-        long cpuAfter = cpuTicks(pid);
-        long systemAfter = systemTicks(pid);
+        long[] cpuAfter = cpuTicks(pid);
         Map<String, Long> threadsAfter = threadTicks(pid);
         System.out.println(healthPhase.report("GET /health"));
         System.out.println(recommendPhase.report("POST " + recommendations));
@@ -88,8 +86,8 @@ public final class LoadGenerator {
         if (pid > 0) {
             double ticksPerSecond = 100.0;   // USER_HZ on Linux
             System.out.printf("server CPU per POST: %.0f us (user+system, over %,d requests; system %.0f us)%n",
-                    (cpuAfter - cpuBefore) / ticksPerSecond * 1e6 / requests, requests,
-                    (systemAfter - systemBefore) / ticksPerSecond * 1e6 / requests);
+                    (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) / ticksPerSecond * 1e6 / requests, requests,
+                    (cpuAfter[1] - cpuBefore[1]) / ticksPerSecond * 1e6 / requests);
             System.out.println("server CPU per POST by thread: " + byThread(threadsBefore, threadsAfter, requests));
             System.out.printf("service resident memory: start %d MiB, end %d MiB, peak %d MiB%n",
                     startRss >> 10, memory(pid, "VmRSS") >> 10, memory(pid, "VmHWM") >> 10);
@@ -112,18 +110,11 @@ public final class LoadGenerator {
         return -1;
     }
 
-    /** User plus system CPU time of a process so far, in clock ticks (/proc/PID/stat fields 14 and 15). */
-    private static long cpuTicks(long pid) throws IOException {
-        long[] ticks = statTicks(pid);
-        return ticks[0] + ticks[1];
-    }
-
-    /** System (kernel) CPU time of a process so far, in clock ticks: the system calls and the scheduling of its threads. */
-    private static long systemTicks(long pid) throws IOException {
-        return statTicks(pid)[1];
-    }
-
-    private static long[] statTicks(long pid) throws IOException {
+    /**
+     * User and system (kernel: system calls, the scheduling of its threads) CPU time of a process
+     * so far, in clock ticks, from one read of /proc/PID/stat (fields 14 and 15); zeros when unknown.
+     */
+    private static long[] cpuTicks(long pid) throws IOException {
         if (pid <= 0) {
             return new long[2];
         }
