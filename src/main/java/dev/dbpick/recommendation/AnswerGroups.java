@@ -208,6 +208,26 @@ final class AnswerGroups {
         return byRule.containsKey(rule);
     }
 
+    /** A fact a rule derived, with its library's place and whether the rule's lines are kept here. */
+    Firing.Derived derived(String rule, Object fact) {
+        String library = library(fact);
+        return new Firing.Derived(rule, fact, library == null ? -1 : index.place(library), keptLine(rule));
+    }
+
+    /** The library a derived fact is about; null for a fact about none. */
+    static String library(Object fact) {
+        if (fact instanceof Score s) {
+            return s.library();
+        }
+        if (fact instanceof Exclusion e) {
+            return e.library();
+        }
+        if (fact instanceof Caution c) {
+            return c.library();
+        }
+        return fact instanceof PairingScore p ? p.library() : null;
+    }
+
     /** Whether a rule is a line rule whose lines are kept here. */
     boolean keptLine(String rule) {
         Group group = byRule.get(rule);
@@ -314,11 +334,16 @@ final class AnswerGroups {
             Key key = answers.of(group);
             if (group.results().keeps()) {
                 int[] excluded = results.stream().filter(d -> d.fact() instanceof Exclusion)
-                        .mapToInt(d -> index.placeOf(((Exclusion) d.fact()).library())).distinct().toArray();
+                        .mapToInt(this::placeOf).distinct().toArray();
                 group.results().put(key, new Kept(List.copyOf(results), excluded), answers.recent());
             }
             group.summaries().put(key, summary(results), answers.recent());
         });
+    }
+
+    /** The place of the library a derived fact is about; a fault in the rules for an id the catalog does not have. */
+    int placeOf(Firing.Derived derived) {
+        return derived.place() >= 0 ? derived.place() : index.placeOf(library(derived.fact()));
     }
 
     private Summary summary(List<Firing.Derived> results) {
@@ -326,14 +351,14 @@ final class AnswerGroups {
         List<Firing.Derived> exclusions = new ArrayList<>();
         for (Firing.Derived d : results) {
             if (d.fact() instanceof Score s) {
-                points.merge(index.placeOf(s.library()), s.points(), Integer::sum);
+                points.merge(placeOf(d), s.points(), Integer::sum);
             } else if (d.fact() instanceof Exclusion) {
                 exclusions.add(d);
             }
         }
         return new Summary(points.keySet().stream().mapToInt(Integer::intValue).toArray(),
                 points.values().stream().mapToInt(Integer::intValue).toArray(),
-                exclusions.stream().mapToInt(d -> index.placeOf(((Exclusion) d.fact()).library())).toArray(),
+                exclusions.stream().mapToInt(this::placeOf).toArray(),
                 exclusions.stream().mapToInt(d -> index.bit(d.rule())).toArray());
     }
 

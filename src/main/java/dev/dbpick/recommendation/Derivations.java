@@ -15,23 +15,23 @@ import org.kie.api.runtime.rule.RuleContext;
 public final class Derivations {
 
     private final List<Firing.Derived> derived = new ArrayList<>(256);
+    private final AnswerGroups groups;
     private final RuleIndex index;
     /** By library place: whether a rule has excluded it since the last {@link #drain} or {@link #excludedOnly}. */
     private final boolean[] excluded;
 
-    Derivations(RuleIndex index) {
-        this.index = index;
+    Derivations(AnswerGroups groups) {
+        this.groups = groups;
+        this.index = groups.index();
         this.excluded = new boolean[index.libraries()];
     }
 
     /** Records a fact a rule derived, with the rule's name. */
     public void add(RuleContext rule, Object fact) {
-        derived.add(new Firing.Derived(rule.getRule().getName(), fact));
-        if (fact instanceof Exclusion exclusion) {
-            int place = index.place(exclusion.library());   // an id the catalog lacks is reported when the lines are read
-            if (place >= 0) {
-                excluded[place] = true;
-            }
+        Firing.Derived d = groups.derived(rule.getRule().getName(), fact);
+        derived.add(d);
+        if (fact instanceof Exclusion && d.place() >= 0) {   // an id the catalog lacks is reported when the lines are read
+            excluded[d.place()] = true;
         }
     }
 

@@ -50,8 +50,13 @@ final class Firing {
         return byRule != 0 ? byRule : a.text().compareTo(b.text());
     };
 
-    /** A fact a rule inserted, and the rule. */
-    record Derived(String rule, Object fact) {
+    /**
+     * A fact a rule inserted, and the rule; with the place of the library it is about (catalog
+     * order; -1 for a fact about none, or about an id the catalog does not have) and whether the
+     * rule's lines are kept by answers ({@link AnswerGroups#keptLine}), both looked up once when
+     * the fact is derived rather than at every ranking that recalls it.
+     */
+    record Derived(String rule, Object fact, int place, boolean keptLine) {
     }
 
     private final Knowledge knowledge;
@@ -74,7 +79,7 @@ final class Firing {
     Firing(Knowledge knowledge, AnswerGroups groups) {
         this.knowledge = knowledge;
         this.index = groups.index();
-        this.handedOff = new Derivations(index);
+        this.handedOff = new Derivations(groups);
         this.libraries = index.catalog();
         this.limit = Math.max(1, knowledge.settings().maxFiringsPerLibrary() * Math.max(1, knowledge.catalog().size()));
         this.lineRules = knowledge.rules().lineRules();
@@ -107,7 +112,7 @@ final class Firing {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getRule() != null) {
-                    live.put(event.getFactHandle(), new Derived(event.getRule().getName(), event.getObject()));
+                    live.put(event.getFactHandle(), groups.derived(event.getRule().getName(), event.getObject()));
                 }
             }
 
@@ -319,11 +324,11 @@ final class Firing {
         for (Derived d : derived) {
             Object fact = d.fact();
             if (fact instanceof Score s) {
-                lines(byLibrary, s.library()).reasons.add(new Reason(d.rule(), s.points(), s.text(), s.appliesTo() == AppliesTo.PICK));
+                lines(byLibrary, d).reasons.add(new Reason(d.rule(), s.points(), s.text(), s.appliesTo() == AppliesTo.PICK));
             } else if (fact instanceof Exclusion e) {
-                lines(byLibrary, e.library()).exclusions.add(new Note(d.rule(), e.text(), e.appliesTo() == AppliesTo.PICK));
+                lines(byLibrary, d).exclusions.add(new Note(d.rule(), e.text(), e.appliesTo() == AppliesTo.PICK));
             } else if (fact instanceof Caution c) {
-                lines(byLibrary, c.library()).cautions.add(new Note(d.rule(), c.text()));
+                lines(byLibrary, d).cautions.add(new Note(d.rule(), c.text()));
             } else if (fact instanceof PairingScore p) {
                 pairings.computeIfAbsent(new Ranking.PairKey(p.library(), p.database(), p.driver()), k -> new ArrayList<>())
                         .add(new Reason(d.rule(), p.points(), p.text()));
@@ -381,9 +386,9 @@ final class Firing {
         for (Derived d : derived) {
             Object fact = d.fact();
             if (fact instanceof Score s) {
-                tally.scores()[positionOf(s.library())] += s.points();
-            } else if (fact instanceof Exclusion e) {
-                tally.excluded()[positionOf(e.library())] = true;
+                tally.scores()[placeOf(d)] += s.points();
+            } else if (fact instanceof Exclusion) {
+                tally.excluded()[placeOf(d)] = true;
             }
         }
     }
@@ -405,8 +410,8 @@ final class Firing {
     /** Adds the exclusions among derived facts: the bits of the rules excluding each library, by its place in catalog order. */
     void addExclusions(long[][] excluding, Iterable<Derived> derived) {
         for (Derived d : derived) {
-            if (d.fact() instanceof Exclusion e) {
-                index.exclude(excluding, positionOf(e.library()), index.bit(d.rule()));
+            if (d.fact() instanceof Exclusion) {
+                index.exclude(excluding, placeOf(d), index.bit(d.rule()));
             }
         }
     }
@@ -419,15 +424,15 @@ final class Firing {
     /** Marks the libraries the derived facts exclude, by place. */
     void markExcluded(boolean[] excluded, Iterable<Derived> derived) {
         for (Derived d : derived) {
-            if (d.fact() instanceof Exclusion e) {
-                excluded[positionOf(e.library())] = true;
+            if (d.fact() instanceof Exclusion) {
+                excluded[placeOf(d)] = true;
             }
         }
     }
 
     /** The lines of a library; a fact about an id the catalog does not have is a fault in the rules. */
-    private Lines lines(Lines[] byLibrary, String library) {
-        int position = positionOf(library);
+    private Lines lines(Lines[] byLibrary, Derived derived) {
+        int position = placeOf(derived);
         Lines lines = byLibrary[position];
         if (lines == null) {
             lines = new Lines();
@@ -436,9 +441,12 @@ final class Firing {
         return lines;
     }
 
-    /** Each library's place in catalog order, as in a {@link Tally}; a fault in the rules for an id the catalog does not have. */
-    int positionOf(String library) {
-        return index.placeOf(library);
+    /**
+     * The place in catalog order, as in a {@link Tally}, of the library a derived fact is about;
+     * a fault in the rules for an id the catalog does not have.
+     */
+    int placeOf(Derived derived) {
+        return groups.placeOf(derived);
     }
 
     private static final class Lines {

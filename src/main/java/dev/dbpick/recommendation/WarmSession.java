@@ -236,9 +236,8 @@ final class WarmSession implements AutoCloseable {
     /** Adds the lines, leaving out those of kept line groups about an excluded library. */
     private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, boolean[] excluded) {
         for (Firing.Derived d : lines) {
-            String library = d.fact() instanceof Score s ? s.library() : d.fact() instanceof Caution c ? c.library() : null;
-            int place = library == null ? -1 : groups.index().place(library);
-            if (place < 0 || !excluded[place] || !groups.keptLine(d.rule())) {
+            int place = d.fact() instanceof Score || d.fact() instanceof Caution ? d.place() : -1;
+            if (place < 0 || !excluded[place] || !d.keptLine()) {
                 all.add(d);
             }
         }
