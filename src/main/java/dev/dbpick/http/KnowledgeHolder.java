@@ -1,6 +1,5 @@
 package dev.dbpick.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbpick.advice.Advisor;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
@@ -92,8 +91,8 @@ public class KnowledgeHolder {
         }
     }
 
-    /** @param mapper the service's JSON mapper, which the warm-up writes its answers with */
-    public KnowledgeHolder(ServiceSettings settings, ObjectMapper mapper) {
+    /** @param body how the service writes a JSON answer, as the warm-up writes its answers too */
+    public KnowledgeHolder(ServiceSettings settings, AnswerBody body) {
         this.settings = settings;
         Path workingDirectory = Path.of("").toAbsolutePath();
         TeamFolder named = TeamFolder.resolve("--team (dbpick.team, DBPICK_TEAM)", settings.team());
@@ -124,7 +123,7 @@ public class KnowledgeHolder {
         Advisor advisor = new Advisor(first.engine());
         long warmUpStart = System.nanoTime();
         int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout(),
-                ServiceWarmUp.asTheServiceWrites(mapper));
+                ServiceWarmUp.asTheServiceWrites(body));
         if (warmed > 0) {
             LOG.info("warm-up answered {} profiles in {} ms", warmed, (System.nanoTime() - warmUpStart) / 1_000_000);
         }

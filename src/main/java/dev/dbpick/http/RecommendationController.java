@@ -46,11 +46,13 @@ public class RecommendationController {
     private final KnowledgeHolder holder;
     private final ResultCache cache;
     private final RankingGuard guard;
+    private final AnswerBody json;
 
-    public RecommendationController(KnowledgeHolder holder, ResultCache cache, RankingGuard guard) {
+    public RecommendationController(KnowledgeHolder holder, ResultCache cache, RankingGuard guard, AnswerBody json) {
         this.holder = holder;
         this.cache = cache;
         this.guard = guard;
+        this.json = json;
     }
 
     /**
@@ -101,7 +103,7 @@ public class RecommendationController {
         Result result = cache.get(knowledge.revision(), profile, limit, date, explanations,
                 () -> guard.run(loaded, profile, () -> loaded.advisor().recommend(profile, limit, date, explanations)));
         if (!adr) {
-            return HttpResponse.ok(result).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return HttpResponse.ok(json.write(result)).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         StringWriter text = new StringWriter();
         DecisionRecord.render(result, View.of(knowledge, View.DEFAULT_WIDTH, false), new PrintWriter(text));

@@ -2,8 +2,10 @@ package dev.dbpick.bench;
 
 import dev.dbpick.GeneratedProfiles;
 import dev.dbpick.advice.Advisor;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dbpick.advice.Result;
 import dev.dbpick.explanation.Include;
+import dev.dbpick.http.AnswerBody;
 import dev.dbpick.knowledge.CompiledRulesCache;
 import dev.dbpick.knowledge.Knowledge;
 import dev.dbpick.knowledge.KnowledgeFolder;
@@ -36,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * pass at all ({@code screen}), the default answer with its margin and no what-if explanations
  * ({@code recommendDefault}), full answers with margin, pivots and relaxations
  * ({@code recommend}), the service's work around a ranking (reading the body, {@code readProfile};
- * writing the default answer, {@code writeDefault}), and the plain path that makes a fresh session per ranking
+ * writing the default answer as the command line does, {@code writeDefault}, and as the service does, {@code writeService}), and the plain path that makes a fresh session per ranking
  * ({@code rankFresh}). Run with {@code src/bench/engine.sh} (see the README).
  */
 @State(Scope.Benchmark)
@@ -55,6 +57,7 @@ public class EngineBenchmark {
     private List<Profile> profiles;
     private List<String> bodies;
     private List<Result> answers;
+    private final AnswerBody serviceBody = new AnswerBody(JsonMapper.builder().build());
     private int next;
 
     @Setup
@@ -112,11 +115,26 @@ public class EngineBenchmark {
         return new ProfileReader(engine.knowledge().questionnaire()).read(bodies.get(next));
     }
 
-    /** What the service does with a default answer after ranking: write it as JSON. */
+    /** What the command line does with a default answer: write it as JSON on one line (its escapes, to a string). */
     @Benchmark
     public String writeDefault() {
         next = (next + 1) & 255;
         return Json.compact(answers.get(next));
+    }
+
+    /**
+     * What the service does with a default answer after ranking: its mapper (plain here, as
+     * application.yml leaves Micronaut's) writes it into a Netty buffer, the lines from their kept bytes.
+     */
+    @Benchmark
+    public int writeService() {
+        next = (next + 1) & 255;
+        io.netty.buffer.ByteBuf buffer = serviceBody.write(answers.get(next));
+        try {
+            return buffer.readableBytes();
+        } finally {
+            buffer.release();
+        }
     }
 
     @Benchmark

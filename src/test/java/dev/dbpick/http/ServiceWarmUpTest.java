@@ -31,7 +31,7 @@ class ServiceWarmUpTest {
 
         // When it warms up for a second, writing its answers as the service does
         List<Result> written = new ArrayList<>();
-        ToIntFunction<Result> service = ServiceWarmUp.asTheServiceWrites(MAPPER);
+        ToIntFunction<Result> service = ServiceWarmUp.asTheServiceWrites(new AnswerBody(MAPPER));
         long start = System.nanoTime();
         int answered = ServiceWarmUp.run(advisor, Duration.ofSeconds(1), Duration.ofMinutes(5), result -> {
             written.add(result);
@@ -55,7 +55,7 @@ class ServiceWarmUpTest {
                 LocalDate.of(2026, 11, 26), Include.ALL);
 
         // Many times the size of a Netty buffer's first allocation: it grows as the answer is written
-        int length = ServiceWarmUp.asTheServiceWrites(MAPPER).applyAsInt(answer);
+        int length = ServiceWarmUp.asTheServiceWrites(new AnswerBody(MAPPER)).applyAsInt(answer);
 
         assertEquals(MAPPER.writeValueAsBytes(answer).length, length);
         assertTrue(length > 10_000, "length " + length);
