@@ -17,13 +17,16 @@ import java.io.UncheckedIOException;
  * settings) into a buffer of Netty's allocator that is sized for it, which Netty sends as it is.
  * Handed the answer itself, Micronaut writes it into a 256-byte buffer that doubles seven times
  * on the way to a default answer's 20 to 40 KB, copying what it holds each time. The buffer
- * starts at a little more than the last answer written, so most answers fit the first one. The lines most answers repeat are
+ * starts at a little more than the last answer written (at most 64 KB), so most answers fit the
+ * first one. The lines most answers repeat are
  * written from bytes encoded once ({@link EncodedLines}).
  */
 @Singleton
 public final class AnswerBody {
 
     private static final int SMALLEST = 4096;
+    /** The largest first buffer: an answer with every explanation can run to hundreds of KB, and grows from here. */
+    private static final int LARGEST = 64 * 1024;
 
     private final EncodedLines lines;
     private final ObjectWriter writer;
@@ -48,7 +51,7 @@ public final class AnswerBody {
 
     /** The answer's JSON in a buffer the caller owns: a response releases it once sent. */
     public ByteBuf write(Result result) {
-        ByteBuf buffer = allocator.buffer(Math.max(SMALLEST, lastLength + lastLength / 8));
+        ByteBuf buffer = allocator.buffer(Math.min(LARGEST, Math.max(SMALLEST, lastLength + lastLength / 8)));
         boolean written = false;
         try (OutputStream out = new ByteBufOutputStream(buffer)) {
             writer.writeValue(out, result);

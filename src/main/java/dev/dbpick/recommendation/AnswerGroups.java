@@ -208,10 +208,10 @@ final class AnswerGroups {
         return byRule.containsKey(rule);
     }
 
-    /** A fact a rule derived, with its library's place and whether the rule's lines are kept here. */
+    /** A fact a rule derived, with its library's place, whether the rule's lines are kept here, and its line. */
     Firing.Derived derived(String rule, Object fact) {
         String library = library(fact);
-        return new Firing.Derived(rule, fact, library == null ? -1 : index.place(library), keptLine(rule));
+        return new Firing.Derived(rule, fact, library == null ? -1 : index.place(library), keptLine(rule), Firing.lineOf(rule, fact));
     }
 
     /** The library a derived fact is about; null for a fact about none. */

@@ -54,9 +54,24 @@ final class Firing {
      * A fact a rule inserted, and the rule; with the place of the library it is about (catalog
      * order; -1 for a fact about none, or about an id the catalog does not have) and whether the
      * rule's lines are kept by answers ({@link AnswerGroups#keptLine}), both looked up once when
-     * the fact is derived rather than at every ranking that recalls it.
+     * the fact is derived rather than at every ranking that recalls it; and the line it makes in
+     * an answer ({@link #lineOf}), made once too, so the answers that recall it share one.
      */
-    record Derived(String rule, Object fact, int place, boolean keptLine) {
+    record Derived(String rule, Object fact, int place, boolean keptLine, Object line) {
+    }
+
+    /** The line a derived fact makes in an answer: a {@link Reason} for points, a {@link Note} for an exclusion or a caution; null for another fact. */
+    static Object lineOf(String rule, Object fact) {
+        if (fact instanceof Score s) {
+            return new Reason(rule, s.points(), s.text(), s.appliesTo() == AppliesTo.PICK);
+        }
+        if (fact instanceof Exclusion e) {
+            return new Note(rule, e.text(), e.appliesTo() == AppliesTo.PICK);
+        }
+        if (fact instanceof Caution c) {
+            return new Note(rule, c.text());
+        }
+        return fact instanceof PairingScore p ? new Reason(rule, p.points(), p.text()) : null;
     }
 
     private final Knowledge knowledge;
@@ -323,15 +338,15 @@ final class Firing {
         Map<Ranking.PairKey, List<Reason>> pairings = new HashMap<>();
         for (Derived d : derived) {
             Object fact = d.fact();
-            if (fact instanceof Score s) {
-                lines(byLibrary, d).reasons.add(new Reason(d.rule(), s.points(), s.text(), s.appliesTo() == AppliesTo.PICK));
-            } else if (fact instanceof Exclusion e) {
-                lines(byLibrary, d).exclusions.add(new Note(d.rule(), e.text(), e.appliesTo() == AppliesTo.PICK));
-            } else if (fact instanceof Caution c) {
-                lines(byLibrary, d).cautions.add(new Note(d.rule(), c.text()));
+            if (fact instanceof Score) {
+                lines(byLibrary, d).reasons.add((Reason) d.line());
+            } else if (fact instanceof Exclusion) {
+                lines(byLibrary, d).exclusions.add((Note) d.line());
+            } else if (fact instanceof Caution) {
+                lines(byLibrary, d).cautions.add((Note) d.line());
             } else if (fact instanceof PairingScore p) {
                 pairings.computeIfAbsent(new Ranking.PairKey(p.library(), p.database(), p.driver()), k -> new ArrayList<>())
-                        .add(new Reason(d.rule(), p.points(), p.text()));
+                        .add((Reason) d.line());
             }
         }
         List<Assessment> assessments = new ArrayList<>(libraries.size());
