@@ -18,8 +18,7 @@ import java.io.UncheckedIOException;
  * Handed the answer itself, Micronaut writes it into a 256-byte buffer that doubles seven times
  * on the way to a default answer's 20 to 40 KB, copying what it holds each time. The buffer
  * starts at a little more than the last answer written (at most 64 KB), so most answers fit the
- * first one. The lines most answers repeat are
- * written from bytes encoded once ({@link EncodedLines}).
+ * first one. The lines most answers repeat are written from bytes encoded once ({@link EncodedLines}).
  */
 @Singleton
 public final class AnswerBody {
@@ -65,5 +64,15 @@ public final class AnswerBody {
         }
         lastLength = buffer.readableBytes();
         return buffer;
+    }
+
+    /** Writes the answer as a response's body is written and releases the buffer: what a warm-up or a benchmark needs. */
+    public int length(Result result) {
+        ByteBuf buffer = write(result);
+        try {
+            return buffer.readableBytes();
+        } finally {
+            buffer.release();
+        }
     }
 }

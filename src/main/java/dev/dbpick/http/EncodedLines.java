@@ -64,18 +64,17 @@ final class EncodedLines extends BeanSerializerModifier {
         return type == Reason.class || type == Note.class ? new Kept(usual) : serializer;
     }
 
+    /** A line's kept bytes, encoded now if there is room for them; null when there is not. */
     private SerializableString bytesOf(Object line) throws IOException {
         SerializableString known = encoded.get(line);
-        if (known == null) {
+        if (known == null && encoded.size() < CAPACITY) {
             known = new SerializedString(new String(plain.writeValueAsBytes(line), StandardCharsets.UTF_8));
-            if (encoded.size() < CAPACITY) {
-                encoded.putIfAbsent(line, known);
-            }
+            encoded.putIfAbsent(line, known);
         }
         return known;
     }
 
-    /** Writes a line from its kept bytes, or as usual under a pretty printer. */
+    /** Writes a line from its kept bytes; as usual under a pretty printer, or when no more lines are kept. */
     private final class Kept extends StdSerializer<Object> implements ResolvableSerializer, ContextualSerializer {
 
         private final JsonSerializer<Object> usual;
@@ -102,10 +101,11 @@ final class EncodedLines extends BeanSerializerModifier {
 
         @Override
         public void serialize(Object line, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            if (generator.getPrettyPrinter() != null) {
+            SerializableString bytes = generator.getPrettyPrinter() == null ? bytesOf(line) : null;
+            if (bytes == null) {
                 usual.serialize(line, generator, provider);
             } else {
-                generator.writeRawValue(bytesOf(line));
+                generator.writeRawValue(bytes);
             }
         }
     }

@@ -122,8 +122,7 @@ public class KnowledgeHolder {
         Knowledge knowledge = first.engine().knowledge();
         Advisor advisor = new Advisor(first.engine());
         long warmUpStart = System.nanoTime();
-        int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout(),
-                ServiceWarmUp.asTheServiceWrites(body));
+        int warmed = ServiceWarmUp.run(advisor, settings.warmUp(), settings.rankingTimeout(), body::length);
         if (warmed > 0) {
             LOG.info("warm-up answered {} profiles in {} ms", warmed, (System.nanoTime() - warmUpStart) / 1_000_000);
         }

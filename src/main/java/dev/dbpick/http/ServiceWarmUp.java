@@ -10,7 +10,6 @@ import dev.dbpick.profile.ProfileReader;
 import dev.dbpick.recommendation.Deadline;
 import dev.dbpick.recommendation.Engine;
 import dev.dbpick.render.Json;
-import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * profile, each profile one answer away from it, then each two answers away, every one read
  * from its JSON text as a request's body is, answered with and without the what-if
  * explanations, and written as the service writes an answer (its JSON mapper, into a Netty
- * buffer: {@link #asTheServiceWrites}). The first requests then find the
+ * buffer: {@link AnswerBody#length}, which also encodes the lines most answers repeat). The first requests then find the
  * engine's code compiled by the JIT and its answer groups filled
  * ({@code dev.dbpick.recommendation.AnswerGroups}) rather than paying for both: measured over
  * the first 6,000 requests with every explanation, the compiler alone took about a third of the
@@ -81,24 +80,5 @@ final class ServiceWarmUp {
             LOG.warn("warm-up stopped after {} profiles: {}", answered, e.toString());
         }
         return answered;
-    }
-
-    /**
-     * Writes an answer as a response's body is written ({@link AnswerBody}: the service's mapper,
-     * into a buffer of Netty's allocator), and releases the buffer. Engine-only warm-ups left this
-     * path, about a fifth of a default answer's CPU, to be compiled while the first requests were
-     * served; this also encodes the lines most answers repeat ({@link EncodedLines}).
-     *
-     * @return a function writing an answer and returning its length in bytes
-     */
-    static ToIntFunction<Result> asTheServiceWrites(AnswerBody body) {
-        return result -> {
-            ByteBuf buffer = body.write(result);
-            try {
-                return buffer.readableBytes();
-            } finally {
-                buffer.release();
-            }
-        };
     }
 }

@@ -224,8 +224,8 @@ final class WarmSession implements AutoCloseable {
             for (int place = 0; place < excluded.length; place++) {
                 excluded[place] |= recalledExcluded[place];
             }
-            addFitting(all, handedOff, groups, excluded);
-            addFitting(all, recalled, groups, excluded);
+            addFitting(all, handedOff, excluded);
+            addFitting(all, recalled, excluded);
         } else {
             all.addAll(handedOff);
             all.addAll(recalled);
@@ -234,7 +234,7 @@ final class WarmSession implements AutoCloseable {
     }
 
     /** Adds the lines, leaving out those of kept line groups about an excluded library. */
-    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, AnswerGroups groups, boolean[] excluded) {
+    private static void addFitting(List<Firing.Derived> all, List<Firing.Derived> lines, boolean[] excluded) {
         for (Firing.Derived d : lines) {
             int place = d.fact() instanceof Score || d.fact() instanceof Caution ? d.place() : -1;
             if (place < 0 || !excluded[place] || !d.keptLine()) {
