@@ -9,6 +9,8 @@
 #   e.g. git worktree add ../wt-prev HEAD~2 && (cd ../wt-prev && ./mvnw -B -q package -DskipTests)
 #        src/bench/service-ab.sh ../wt-prev
 #   INCLUDE=pivots,relaxations asks every POST for the what-if explanations (use a smaller chunk).
+#   OTHER_OPTS and THIS_OPTS are each side's DBPICK_JAVA_OPTS; with OTHER_CLONE "." the same build
+#   runs twice, which compares JVM options, e.g. THIS_OPTS=-XX:-TieredCompilation src/bench/service-ab.sh .
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 other=$(cd "${1:?usage: src/bench/service-ab.sh OTHER_CLONE [chunk] [rounds]}" && pwd)
@@ -16,21 +18,19 @@ chunk=${2:-2000}
 rounds=${3:-10}
 [ -f "$other/target/dbpick.jar" ] || { echo "no $other/target/dbpick.jar: build the other clone first" >&2; exit 2; }
 [ -f target/dbpick.jar ] || ./mvnw -B -q package -DskipTests
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+. src/bench/lib.sh
+classpath=$(bench_classpath)
 
 names=(other this)
 dirs=("$other" "$PWD")
+opts=("${OTHER_OPTS:-}" "${THIS_OPTS:-}")
 ports=(18111 18112)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for i in 0 1; do
-  (cd "${dirs[$i]}" && DBPICK_RESULT_CACHE_SIZE=0 DBPICK_WATCH=false exec bin/dbpick serve --port "${ports[$i]}") \
+  (cd "${dirs[$i]}" && DBPICK_RESULT_CACHE_SIZE=0 DBPICK_WATCH=false DBPICK_JAVA_OPTS="${opts[$i]}" exec bin/dbpick serve --port "${ports[$i]}") \
     > "target/service-ab-${names[$i]}.log" 2>&1 &
-  for _ in $(seq 240); do
-    curl -sf "http://127.0.0.1:${ports[$i]}/health" > /dev/null && break
-    sleep 0.5
-  done
+  wait_for_health "${ports[$i]}" || true
   pid=""
   for p in $(pgrep -f "serve --port ${ports[$i]}"); do
     [ "$(cat "/proc/$p/comm")" = java ] && pid=$p
