@@ -21,7 +21,8 @@ trap 'kill $service 2>/dev/null || true; grep -o "knowledge reloaded.*" "$log" >
 revision() {
   curl -sf "http://127.0.0.1:$port/api/v1/knowledge" | grep -o '"revision":"[0-9a-f]*"' | head -n 1 | cut -d'"' -f4
 }
-for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
+. src/bench/lib.sh
+wait_for_health "$port" 600 || true
 if unzip -l "${DBPICK_JAR:-target/dbpick.jar}" | grep -q GateWorker; then
   for _ in $(seq 600); do grep -q 'reload gate worker warm\|did not warm up' "$log" && break; sleep 0.5; done
 fi

@@ -5,5 +5,5 @@
 #   src/bench/engine.sh -e 'EngineBenchmark\.rank$' -e rankFresh -e screen -e recommend -wi 10 -w 1 -i 10 -r 1
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main EngineBenchmark "$@"
+. src/bench/lib.sh
+java -cp "$(bench_classpath)" org.openjdk.jmh.Main EngineBenchmark "$@"

@@ -2,13 +2,14 @@
 
 # The class path of the load generator and the benchmarks: test classes, classes and their dependencies.
 bench_classpath() {
-  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+  ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
   echo "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 }
 
-# Waits until the service on loopback port $1 answers GET /health (up to 2 minutes); fails if it does not.
+# Waits until the service on loopback port $1 answers GET /health, trying every half second, $2
+# times (default 240: two minutes); fails if it does not.
 wait_for_health() {
-  for _ in $(seq 240); do
+  for _ in $(seq "${2:-240}"); do
     curl -sf "http://127.0.0.1:$1/health" > /dev/null && return 0
     sleep 0.5
   done

@@ -12,15 +12,16 @@ port=18091
 copy=$(mktemp -d)
 cp -r rules data "$copy/"
 [ -f target/dbpick.jar ] || ./mvnw -B -q package -DskipTests
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+. src/bench/lib.sh
+classpath=$(bench_classpath)
 
 DBPICK_RULES=$copy/rules DBPICK_DATA=$copy/data DBPICK_DEBOUNCE_MILLIS=200 \
   bin/dbpick serve --port "$port" > target/reload-under-load.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; rm -rf "$copy"' EXIT
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.5; done
+wait_for_health "$port" 120 || true
 
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.dbpick.bench.LoadGenerator \
+java -cp "$classpath" dev.dbpick.bench.LoadGenerator \
   "http://127.0.0.1:$port" "$requests" 32 0 - "$service" > target/reload-under-load.txt 2>&1 &
 load=$!
 

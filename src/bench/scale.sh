@@ -5,6 +5,6 @@
 # Usage: src/bench/scale.sh [seconds per measurement = 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-java -XX:+UseSerialGC -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+. src/bench/lib.sh
+java -XX:+UseSerialGC -Xmx2g -cp "$(bench_classpath)" \
   dev.dbpick.bench.ScaleBenchmark "$@"

@@ -10,7 +10,8 @@
 #        src/bench/service-ab.sh ../wt-prev
 #   INCLUDE=pivots,relaxations asks every POST for the what-if explanations (use a smaller chunk).
 #   OTHER_OPTS and THIS_OPTS are each side's DBPICK_JAVA_OPTS; with OTHER_CLONE "." the same build
-#   runs twice, which compares JVM options, e.g. THIS_OPTS=-XX:-TieredCompilation src/bench/service-ab.sh .
+#   runs twice, which compares JVM options on warm services (compilation the idle one does during the
+#   other's turn is counted for neither, so compare the JIT's start with src/bench/service-chunks.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 other=$(cd "${1:?usage: src/bench/service-ab.sh OTHER_CLONE [chunk] [rounds]}" && pwd)
@@ -30,13 +31,9 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for i in 0 1; do
   (cd "${dirs[$i]}" && DBPICK_RESULT_CACHE_SIZE=0 DBPICK_WATCH=false DBPICK_JAVA_OPTS="${opts[$i]}" exec bin/dbpick serve --port "${ports[$i]}") \
     > "target/service-ab-${names[$i]}.log" 2>&1 &
-  wait_for_health "${ports[$i]}" || true
-  pid=""
-  for p in $(pgrep -f "serve --port ${ports[$i]}"); do
-    [ "$(cat "/proc/$p/comm")" = java ] && pid=$p
-  done
-  [ -n "$pid" ] || { echo "the ${names[$i]} build did not start; see target/service-ab-${names[$i]}.log" >&2; exit 1; }
-  pids+=("$pid")
+  pids+=("$!")   # the subshell execs bin/dbpick, which execs the JVM: the service's own process
+  wait_for_health "${ports[$i]}" \
+    || { echo "the ${names[$i]} build did not start; see target/service-ab-${names[$i]}.log" >&2; exit 1; }
 done
 
 declare -A sum

@@ -16,16 +16,14 @@ port=${PORT:-18090}
 token="load-$RANDOM$RANDOM"
 
 [ -f target/dbpick.jar ] || ./mvnw -B -q package -DskipTests
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+. src/bench/lib.sh
+classpath=$(bench_classpath)
 
 DBPICK_ADMIN_TOKEN=$token DBPICK_RESULT_CACHE_SIZE=${RESULT_CACHE_SIZE:-0} DBPICK_WATCH=false \
   bin/dbpick serve --port "$port" > target/service-load.log 2>&1 &
 launcher=$!
 trap 'kill $launcher 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-  curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
-  sleep 0.5
-done
+wait_for_health "$port" 120 || true
 echo "service: $(head -c 300 target/service-load.log | grep -o 'revision=[0-9a-f]*' | head -n 1), JVM $(${JAVA_HOME:+$JAVA_HOME/bin/}java -version 2>&1 | head -n 1)"
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.dbpick.bench.LoadGenerator \
+java -cp "$classpath" dev.dbpick.bench.LoadGenerator \
   "http://127.0.0.1:$port" "$requests" "$connections" "$reloads" "$token" "$launcher" "${INCLUDE:--}"
