@@ -25,7 +25,7 @@ median() {
 }
 
 bin/dbpick "${args[@]}" > /dev/null          # compiles the rules into the cache, starts training the archive
-for _ in $(seq 30); do                        # the archive is trained in the background; wait for it
+for _ in $(seq 120); do                       # the archive is trained in the background; wait for it
   ls "${DBPICK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dbpick}"/archives/ 2>/dev/null | grep -Eq "\.(jsa|aot)$" && break
   sleep 1
 done
