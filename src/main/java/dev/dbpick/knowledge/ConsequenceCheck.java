@@ -58,7 +58,15 @@ public final class ConsequenceCheck {
      * @param files the rule files compiled, for where rules and functions are declared
      */
     public static List<String> problems(Collection<KiePackage> packages, List<SourceFile> files) {
-        Map<String, String> locations = new HashMap<>(RuleCompiler.locations(files));
+        return problems(packages, files, RuleCompiler.locations(files));
+    }
+
+    /**
+     * As {@link #problems(Collection, List)}, with where each rule is declared already known
+     * ({@link RuleCompiler#locations}), as a compiled-rules cache entry keeps it.
+     */
+    static List<String> problems(Collection<KiePackage> packages, List<SourceFile> files, Map<String, String> ruleLocations) {
+        Map<String, String> locations = new HashMap<>(ruleLocations);
         Map<String, String> declared = functionLocations(files);
         Map<String, Function> functions = new HashMap<>();
         for (KiePackage p : packages) {

@@ -81,7 +81,12 @@ public final class RuleCompiler {
      * ({@link ConsequenceCheck}): each problem with file, line and rule name.
      */
     static void checkConsequences(Collection<KiePackage> packages, List<SourceFile> files) {
-        List<String> refused = ConsequenceCheck.problems(packages, files);
+        checkConsequences(packages, files, locations(files));
+    }
+
+    /** As {@link #checkConsequences(Collection, List)}, with the rules' {@link #locations} known. */
+    static void checkConsequences(Collection<KiePackage> packages, List<SourceFile> files, Map<String, String> locations) {
+        List<String> refused = ConsequenceCheck.problems(packages, files, locations);
         if (!refused.isEmpty()) {
             throw new KnowledgeException(refused.size() + " rule(s) do what rules may not", refused);
         }

@@ -46,9 +46,10 @@ public record Rules(KieBase kieBase, List<String> names, Map<String, String> loc
         KieBase kieBase = RuleCompiler.newKieBase(compiled.packages(), analyses.resultRules(), analyses.profileReads(),
                 analyses.exclusionRules());
         if (cached.isPresent()) {
-            // An entry is only stored after the check passed; checked again all the same (it is
-            // cheap), once the knowledge base has tied each rule to its consequence's class.
-            RuleCompiler.checkConsequences(kieBase.getKiePackages(), files);
+            // An entry is only stored after the check passed; checked again all the same, once the
+            // knowledge base has tied each rule to its consequence's class, with the rules'
+            // locations the entry keeps (scanning the files for them took a third of the check).
+            RuleCompiler.checkConsequences(kieBase.getKiePackages(), files, analyses.locations());
         }
         return new Rules(kieBase, RuleCompiler.ruleNames(compiled.packages()),
                 analyses.locations(), compiled.warnings(), files, analyses.lineRules(), analyses.profileReads());
