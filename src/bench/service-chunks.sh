@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How the service's CPU per POST falls as its JIT finishes: starts 'bin/dbpick serve' fresh (result
-# cache off), then sends ROUNDS chunks of CHUNK POSTs, each a different generated profile, 32
+# cache off unless asked), then sends ROUNDS chunks of CHUNK POSTs, each a different generated profile, 32
 # connections, and prints the server CPU per POST of each chunk, their mean and the resident
 # memory at the end. Run it twice with different DBPICK_JAVA_OPTS, in turns, to compare JVM
 # options from the start (src/bench/service-ab.sh compares warm services: compilation a service
@@ -8,6 +8,7 @@
 # Usage: src/bench/service-chunks.sh [chunk=2000] [rounds=6]
 #   INCLUDE=pivots,relaxations asks every POST for the what-if explanations (use a smaller chunk);
 #   THREADS=1 prints each chunk's CPU by thread; PORT (default 18097); JAVA_HOME picks the JVM;
+#   RESULT_CACHE_SIZE=10000 keeps the result cache on, as the service's default does;
 #   e.g. DBPICK_JAVA_OPTS=-XX:+TieredCompilation src/bench/service-chunks.sh 2000 6
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +21,7 @@ port=${PORT:-18097}
 classpath=$(bench_classpath)
 
 # bin/dbpick execs the JVM, so the launcher's process is the service's.
-DBPICK_RESULT_CACHE_SIZE=0 DBPICK_WATCH=false bin/dbpick serve --port "$port" > target/service-chunks.log 2>&1 &
+DBPICK_RESULT_CACHE_SIZE=${RESULT_CACHE_SIZE:-0} DBPICK_WATCH=false bin/dbpick serve --port "$port" > target/service-chunks.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 wait_for_health "$port" || { echo "the service did not start; see target/service-chunks.log" >&2; exit 1; }

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.netty.buffer.ByteBuf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -100,13 +101,22 @@ public class RecommendationController {
         Knowledge knowledge = loaded.knowledge();
         Profile profile = new ProfileReader(knowledge.questionnaire()).read(body == null ? "" : body);
         LocalDate date = Requests.asOf(asOf);
-        Result result = cache.get(knowledge.revision(), profile, limit, date, explanations,
-                () -> guard.run(loaded, profile, () -> loaded.advisor().recommend(profile, limit, date, explanations)));
+        ResultCache.Key key = new ResultCache.Key(knowledge.revision(), profile, limit, date, explanations);
+        Result cached = cache.find(key);
+        Result result = cached != null ? cached
+                : guard.run(loaded, profile, () -> loaded.advisor().recommend(profile, limit, date, explanations));
         if (!adr) {
-            return HttpResponse.ok(json.write(result)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            ByteBuf answer = json.write(result);
+            if (cached == null) {
+                cache.keep(key, result, answer.readableBytes());
+            }
+            return HttpResponse.ok(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         StringWriter text = new StringWriter();
         DecisionRecord.render(result, View.of(knowledge, View.DEFAULT_WIDTH, false), new PrintWriter(text));
+        if (cached == null) {
+            cache.keep(key, result, text.getBuffer().length());
+        }
         return HttpResponse.ok(text.toString()).contentType(MARKDOWN + ";charset=utf-8");
     }
 }

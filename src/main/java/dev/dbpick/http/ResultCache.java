@@ -3,13 +3,11 @@ package dev.dbpick.http;
 import dev.dbpick.advice.Result;
 import dev.dbpick.explanation.Include;
 import dev.dbpick.profile.Profile;
-import dev.dbpick.render.Json;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Recent results, keyed by knowledge revision, profile as understood, top, evaluation date and
@@ -20,13 +18,14 @@ import java.util.function.Supplier;
  *
  * <p>Bounded twice, least recently used first out: by entries ({@code dbpick.result-cache-size},
  * default 10,000) and by memory ({@code dbpick.result-cache-mib}, default 32 MiB, each result
- * weighed by the size of its JSON, which tracks its size on the heap). 0 for either switches
- * the cache off.
+ * weighed by the size of the answer written from it, which tracks its size on the heap). 0 for
+ * either switches the cache off.
  */
 @Singleton
 public class ResultCache {
 
-    private record Key(String revision, Profile profile, int top, LocalDate asOf, Include include) {
+    /** What a result is a function of. */
+    public record Key(String revision, Profile profile, int top, LocalDate asOf, Include include) {
     }
 
     private record Entry(Result result, long bytes) {
@@ -42,29 +41,37 @@ public class ResultCache {
         this.maxBytes = (settings.resultCacheMib() == null ? 32L : Math.max(0, settings.resultCacheMib())) << 20;
     }
 
-    /** The cached result for the key, or the computed one (then cached). */
-    public Result get(String revision, Profile profile, int top, LocalDate asOf, Include include, Supplier<Result> compute) {
-        if (capacity == 0 || maxBytes == 0) {
-            return compute.get();
+    /** The cached result for the key; null when there is none, or the cache is off. */
+    public Result find(Key key) {
+        if (off()) {
+            return null;
         }
-        Key key = new Key(revision, profile, top, asOf, include);
         synchronized (entries) {
             Entry cached = entries.get(key);
-            if (cached != null) {
-                return cached.result();
-            }
+            return cached == null ? null : cached.result();
         }
-        Result result = compute.get();
-        // Characters of JSON, times two for the object graph behind them.
-        long weight = 2L * Json.compact(result).length();
-        if (weight <= maxBytes) {
-            synchronized (entries) {
-                Entry previous = entries.put(key, new Entry(result, weight));
-                bytes += weight - (previous == null ? 0 : previous.bytes());
-                evict();
-            }
+    }
+
+    /**
+     * Keeps a result computed for the key, weighed by the length of the answer written from it
+     * (its JSON, or its decision record), which the caller has in hand: weighing it by writing
+     * it again cost about as much as the answer's own writing, for every answer not yet cached.
+     */
+    public void keep(Key key, Result result, long written) {
+        // Characters written, times two for the object graph behind them.
+        long weight = 2L * written;
+        if (off() || weight > maxBytes) {
+            return;
         }
-        return result;
+        synchronized (entries) {
+            Entry previous = entries.put(key, new Entry(result, weight));
+            bytes += weight - (previous == null ? 0 : previous.bytes());
+            evict();
+        }
+    }
+
+    private boolean off() {
+        return capacity == 0 || maxBytes == 0;
     }
 
     /** Entries and estimated bytes held now, for tests and the log. */
