@@ -14,14 +14,14 @@ port=18093
 copy=$(mktemp -d)
 cp -r rules data "$copy/"
 log=$(mktemp)
+. src/bench/lib.sh
 DBPICK_RULES=$copy/rules DBPICK_DATA=$copy/data bin/dbpick serve --port "$port" > "$log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true; grep -o "knowledge reloaded.*" "$log" > target/edit-to-live.log || true; rm -rf "$copy" "$log"' EXIT
+trap 'stop_services $service; grep -o "knowledge reloaded.*" "$log" > target/edit-to-live.log || true; rm -rf "$copy" "$log"' EXIT
 
 revision() {
   curl -sf "http://127.0.0.1:$port/api/v1/knowledge" | grep -o '"revision":"[0-9a-f]*"' | head -n 1 | cut -d'"' -f4
 }
-. src/bench/lib.sh
 wait_for_health "$port" 600 || true
 if unzip -l "${DBPICK_JAR:-target/dbpick.jar}" | grep -q GateWorker; then
   for _ in $(seq 600); do grep -q 'reload gate worker warm\|did not warm up' "$log" && break; sleep 0.5; done

@@ -15,3 +15,11 @@ wait_for_health() {
   done
   return 1
 }
+
+# Stops the services started in the background by this script (their process ids) and waits
+# until they have exited, so that a benchmark run right after finds their port free rather than
+# a service still shutting down answering its /health.
+stop_services() {
+  for p in "$@"; do kill "$p" 2>/dev/null || true; done
+  for p in "$@"; do wait "$p" 2>/dev/null || true; done
+}

@@ -18,7 +18,7 @@ classpath=$(bench_classpath)
 DBPICK_RULES=$copy/rules DBPICK_DATA=$copy/data DBPICK_DEBOUNCE_MILLIS=200 \
   bin/dbpick serve --port "$port" > target/reload-under-load.log 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true; rm -rf "$copy"' EXIT
+trap 'stop_services $service; rm -rf "$copy"' EXIT
 wait_for_health "$port" 120 || true
 
 java -cp "$classpath" dev.dbpick.bench.LoadGenerator \

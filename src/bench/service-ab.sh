@@ -27,7 +27,7 @@ dirs=("$other" "$PWD")
 opts=("${OTHER_OPTS:-}" "${THIS_OPTS:-}")
 ports=(18111 18112)
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+trap 'stop_services "${pids[@]}"' EXIT
 for i in 0 1; do
   (cd "${dirs[$i]}" && DBPICK_RESULT_CACHE_SIZE=0 DBPICK_WATCH=false DBPICK_JAVA_OPTS="${opts[$i]}" exec bin/dbpick serve --port "${ports[$i]}") \
     > "target/service-ab-${names[$i]}.log" 2>&1 &

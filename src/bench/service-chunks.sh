@@ -23,7 +23,7 @@ classpath=$(bench_classpath)
 # bin/dbpick execs the JVM, so the launcher's process is the service's.
 DBPICK_RESULT_CACHE_SIZE=${RESULT_CACHE_SIZE:-0} DBPICK_WATCH=false bin/dbpick serve --port "$port" > target/service-chunks.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
+trap 'stop_services $pid' EXIT
 wait_for_health "$port" || { echo "the service did not start; see target/service-chunks.log" >&2; exit 1; }
 echo "options: ${DBPICK_JAVA_OPTS:-(none)}; $(grep -o 'warm-up answered.*' target/service-chunks.log || echo 'no warm-up')"
 

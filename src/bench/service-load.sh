@@ -22,7 +22,7 @@ classpath=$(bench_classpath)
 DBPICK_ADMIN_TOKEN=$token DBPICK_RESULT_CACHE_SIZE=${RESULT_CACHE_SIZE:-0} DBPICK_WATCH=false \
   bin/dbpick serve --port "$port" > target/service-load.log 2>&1 &
 launcher=$!
-trap 'kill $launcher 2>/dev/null || true' EXIT
+trap 'stop_services $launcher' EXIT
 wait_for_health "$port" 120 || true
 echo "service: $(head -c 300 target/service-load.log | grep -o 'revision=[0-9a-f]*' | head -n 1), JVM $(${JAVA_HOME:+$JAVA_HOME/bin/}java -version 2>&1 | head -n 1)"
 java -cp "$classpath" dev.dbpick.bench.LoadGenerator \
