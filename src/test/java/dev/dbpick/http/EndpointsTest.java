@@ -42,6 +42,24 @@ class EndpointsTest extends ServiceTest {
     }
 
     @Test
+    void aNewResultIsCachedWeighedByTheAnswerWrittenAndARepeatIsTheSameAnswer() {
+        ResultCache cache = server.getApplicationContext().getBean(ResultCache.class);
+        HttpRequest<String> request = HttpRequest.POST("/api/v1/recommendations?top=7",
+                "{\"databases\":[\"sqlite\"],\"async\":\"required\",\"deployment\":\"embedded\"}").contentType(MediaType.APPLICATION_JSON);
+        long[] before = cache.usage();
+
+        String first = client.toBlocking().retrieve(request, String.class);
+        long[] kept = cache.usage();
+        String second = client.toBlocking().retrieve(request, String.class);
+
+        assertEquals(before[0] + 1, kept[0], "one result kept");
+        assertEquals(2L * first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, kept[1] - before[1],
+                "weighed by the answer's length (twice, for the objects behind it)");
+        assertEquals(first, second);
+        assertEquals(kept[0], cache.usage()[0], "the repeat is answered from the cache");
+    }
+
+    @Test
     void withoutIncludeTheAnswerOmitsThePivotsAndTheRelaxations() {
         JsonNode result = post("{\"databases\":[\"postgresql\"],\"async\":\"required\",\"framework\":\"fastapi\"}");
         assertFalse(result.has("pivots"), "not asked for, so absent: " + result.fieldNames());
