@@ -6,6 +6,7 @@
 # Usage: src/bench/cli-startup.sh [N]     JAVA_HOME picks the JVM (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 runs=${1:-21}
 args=(recommend --database postgresql --async required --framework fastapi)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -25,10 +26,8 @@ median() {
 }
 
 bin/dbpick "${args[@]}" > /dev/null          # compiles the rules into the cache, starts training the archive
-for _ in $(seq 120); do                       # the archive is trained in the background; wait for it
-  ls "${DBPICK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dbpick}"/archives/ 2>/dev/null | grep -Eq "\.(jsa|aot)$" && break
-  sleep 1
-done
+# The archive is trained in the background; wait for it.
+wait_for_archive "${DBPICK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dbpick}" 120 > /dev/null || true
 bin/dbpick "${args[@]}" > /dev/null
 echo "java: $("$java" -version 2>&1 | head -n 1)"
 median "bin/dbpick recommend" bin/dbpick "${args[@]}"

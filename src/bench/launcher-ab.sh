@@ -6,6 +6,7 @@
 # Usage: src/bench/launcher-ab.sh [REVISION] [N=21]     JAVA_HOME picks the JVM
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 revision=${1:-HEAD~1}
 runs=${2:-21}
 args=(recommend --database postgresql --async required --framework fastapi --format json)
@@ -21,11 +22,8 @@ for side in old new; do
   DBPICK_CACHE_DIR=$work/cache-$side "$work/dbpick-$side" "${args[@]}" > /dev/null
 done
 for side in old new; do
-  for _ in $(seq 180); do
-    ls "$work/cache-$side/archives/" 2>/dev/null | grep -Eq "\.(jsa|aot)$" && break
-    sleep 1
-  done
-  echo "$side: archive $(du -h "$work/cache-$side/archives/"*.*[ta] 2>/dev/null | cut -f1 | head -n 1)"
+  archive=$(wait_for_archive "$work/cache-$side") || { echo "$side: no class archive trained" >&2; exit 1; }
+  echo "$side: archive $(du -h "$archive" | cut -f1)"
 done
 
 declare -A times

@@ -1,4 +1,4 @@
-# Shared by the service benchmarks (sourced, not run).
+# Shared by the benchmarks (sourced, not run).
 
 # The class path of the load generator and the benchmarks: test classes, classes and their dependencies.
 bench_classpath() {
@@ -22,4 +22,17 @@ wait_for_health() {
 stop_services() {
   for p in "$@"; do kill "$p" 2>/dev/null || true; done
   for p in "$@"; do wait "$p" 2>/dev/null || true; done
+}
+
+# Waits until the launcher's detached training has left a class archive in the cache folder $1
+# (AppCDS .jsa or AOT cache .aot), checking each second, $2 times (default 180), and prints its
+# path; fails if none appears.
+wait_for_archive() {
+  local found
+  for _ in $(seq "${2:-180}"); do
+    found=$(ls "$1"/archives/*.jsa "$1"/archives/*.aot 2>/dev/null | head -n 1)
+    [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 1
+  done
+  return 1
 }
